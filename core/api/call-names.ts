@@ -1,0 +1,42 @@
+// The names of every call the renderer may make, and the one way an API object is built from them.
+// Kept free of zod so that the sandboxed preload bundle stays tiny; ./contract.ts gives each name its
+// argument and result schemas and a compile-time check keeps the two lists identical.
+
+export const API_CALL_NAMES = [
+  'app.info',
+  'profiles.list',
+  'profiles.create',
+  'profiles.select',
+  'profiles.current',
+  'settings.get',
+  'settings.update',
+  'sessions.save',
+  'sessions.list',
+  'sessions.open',
+  'sessions.score',
+] as const;
+
+export type ApiCallName = (typeof API_CALL_NAMES)[number];
+
+/** IPC channel that carries one call; main registers exactly one handler per channel. */
+export function apiChannel(name: ApiCallName): string {
+  return `api:${name}`;
+}
+
+export function isApiCallName(value: unknown): value is ApiCallName {
+  return typeof value === 'string' && (API_CALL_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * Builds the nested `{ profiles: { create() } }` object from a transport. The preload (IPC) and the
+ * web client (loopback fetch) both use it, so the renderer sees the same shape whichever runs it.
+ */
+export function buildApiObject<T>(invoke: (name: ApiCallName, args: unknown) => Promise<unknown>): T {
+  const api: Record<string, Record<string, (args?: unknown) => Promise<unknown>>> = {};
+  for (const name of API_CALL_NAMES) {
+    const [group, method] = name.split('.') as [string, string];
+    api[group] ??= {};
+    api[group][method] = (args?: unknown) => invoke(name, args ?? {});
+  }
+  return api as T;
+}

@@ -1,0 +1,94 @@
+// `npm run web`: the app in a browser, for machines without the Electron binary. Serves dist/renderer
+// (building it first when stale) on 127.0.0.1 with the real main-process services behind /api.
+//
+//   npm run web -- [--port 5180] [--data-dir DIR] [--no-build]
+//   env: MICRONEEDLE_WEB_PORT, MICRONEEDLE_DATA_DIR
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../../core/api/dispatch';
+import { createServiceHandlers } from '../services';
+import { defaultDataDir, PRODUCT_NAME } from '../services/app-info';
+import { loadRecordingPorts } from '../services/recording-ports';
+import { ensureRendererBuilt, RENDERER_OUT_DIR } from './renderer-build';
+import { startWebServer, type RunningWebServer } from './server';
+import packageJson from '../../package.json';
+
+export const DEFAULT_WEB_PORT = 5180;
+
+export interface WebCliOptions {
+  port: number;
+  dataDir: string;
+  build: boolean;
+}
+
+/** Parses argv (after the script name) and env; throws an Error naming the bad option. */
+export function parseWebCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv): WebCliOptions {
+  const options: WebCliOptions = {
+    port: env.MICRONEEDLE_WEB_PORT !== undefined ? parsePort(env.MICRONEEDLE_WEB_PORT, 'MICRONEEDLE_WEB_PORT') : DEFAULT_WEB_PORT,
+    dataDir: env.MICRONEEDLE_DATA_DIR ?? defaultDataDir(env),
+    build: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`option ${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--port') options.port = parsePort(value(), '--port');
+    else if (flag === '--data-dir') options.dataDir = path.resolve(value());
+    else if (flag === '--no-build') options.build = false;
+    else throw new Error(`unknown option ${arg} (options: --port N, --data-dir DIR, --no-build)`);
+  }
+  return options;
+}
+
+function parsePort(text: string, where: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${where}: "${text}" is not a port number (0-65535)`);
+  return port;
+}
+
+export async function runWebApp(options: WebCliOptions, root: string, log: (line: string) => void): Promise<RunningWebServer> {
+  if (options.build) await ensureRendererBuilt(root, log);
+  const handlers = await createServiceHandlers({
+    dataDir: options.dataDir,
+    recordingPorts: loadRecordingPorts(),
+    appInfo: {
+      productName: { ...PRODUCT_NAME },
+      version: packageJson.version,
+      shell: 'web',
+      platform: process.platform,
+      locale: Intl.DateTimeFormat().resolvedOptions().locale,
+      dataDir: options.dataDir,
+    },
+  });
+  const dispatch = createDispatcher(handlers, { onInternalError: (name, error) => log(`internal error in ${name}: ${String(error)}`) });
+  return startWebServer({ rendererDir: path.join(root, RENDERER_OUT_DIR), dispatch, port: options.port, log });
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  let options: WebCliOptions;
+  try {
+    options = parseWebCliOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`npm run web: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const server = await runWebApp(options, root, (line) => console.log(line));
+  console.log(`${PRODUCT_NAME.zh} / ${PRODUCT_NAME.en} (web) is running at ${server.url}`);
+  console.log(`data directory: ${options.dataDir}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(`npm run web failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
