@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { findUntranslatedText } from '../component/shell-text-audit';
 import { buildRendererOnce, collectPageErrors, launchBrowser, saveScreenshot, startWebApp, type BrowserSession, type WebApp } from './harness';
 
@@ -67,6 +68,9 @@ describe('the app shell in Chromium (web mode)', () => {
 
     await page.goto(app.url);
     await page.getByRole('heading', { level: 1, name: '选择学员档案' }).waitFor();
+    // The built page carries the strict CSP (and the response header repeats it).
+    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
     expect(await page.getByText('本机还没有学员档案。').isVisible()).toBe(true);
     await checkScreen(page, 'zh', 'shell-zh-1-profile');
 
