@@ -48,6 +48,8 @@ export async function initI18n(language: Language, instance: I18n = i18next): Pr
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,
+      // No promotional console line in the app or in test logs.
+      showSupportNotice: false,
     });
   } else if (instance.language !== language) {
     await instance.changeLanguage(language);
