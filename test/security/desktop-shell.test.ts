@@ -1,7 +1,7 @@
 // The Electron security checklist, proven against the real main-process code running on the electron
 // test double: each test fails if its setting is removed from electron/main.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -161,6 +161,48 @@ describe('IPC registration', () => {
     for (const payload of [null, 'text', 17, [1, 2], { recording: 'no' }, { __proto__: { polluted: true } }]) {
       const r = (await ipcMain.invokeAs(apiChannel('sessions.save'), window.webContents, frame, payload)) as { ok: boolean };
       expect(r.ok, JSON.stringify(payload)).toBe(false);
+    }
+  });
+});
+
+describe('no insecure switches anywhere in the main process', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+
+  it('never weakens Chromium or Electron by flag, Blink feature or preference', () => {
+    const forbidden = [
+      /appendSwitch\s*\(/, // no Chromium command-line switches at all (disable-web-security, ignore-certificate-errors, ...)
+      /appendArgument\s*\(/,
+      /enableBlinkFeatures/,
+      /experimentalFeatures:\s*true/,
+      /webSecurity:\s*false/,
+      /allowRunningInsecureContent:\s*true/,
+      /nodeIntegration(InWorker|InSubFrames)?:\s*true/,
+      /contextIsolation:\s*false/,
+      /sandbox:\s*false/,
+      /webviewTag:\s*true/,
+      /loadFile\s*\(/,
+      /['"`]file:\/\//, // no page loaded from file://
+      /certificate-error/,
+      /setCertificateVerifyProc/,
+    ];
+    const hits: string[] = [];
+    for (const file of sources(path.resolve(__dirname, '..', '..', 'electron'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of forbidden) if (pattern.test(text)) hits.push(`${path.basename(file)}: ${pattern}`);
+    }
+    expect(hits).toEqual([]);
+  });
+
+  it('runs a single instance: a second launch quits instead of opening another window', async () => {
+    resetElectronDouble();
+    app.requestSingleInstanceLock = () => false;
+    try {
+      expect(await startDesktopApp({ renderer: dataDir, preload: '/p.js' })).toBeNull();
+      expect(electronCalls.some((c) => c.method === 'app.quit')).toBe(true);
+      expect(BrowserWindow.instances).toHaveLength(0);
+    } finally {
+      app.requestSingleInstanceLock = () => true;
     }
   });
 });
