@@ -138,3 +138,24 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Creates a trainee profile on the first screen and waits for the home screen, in either UI language
+ * (it finds the form by field names, not by label text). For e2e tests that start past the shell.
+ */
+export async function createTraineeAndGoHome(
+  page: Page,
+  trainee: { name?: string; role?: 'technician' | 'nurse' | 'physician'; certificateNumber?: string; isInstructor?: boolean } = {},
+): Promise<void> {
+  await page.locator('form input[name="name"]').fill(trainee.name ?? '测试学员');
+  await page.locator(`form input[name="role"][value="${trainee.role ?? 'technician'}"]`).check();
+  await page.locator('form input[name="certificateNumber"]').fill(trainee.certificateNumber ?? `E2E-${Date.now()}`);
+  if (trainee.isInstructor) await page.locator('form input[name="isInstructor"]').check();
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('[data-module="roller"]').waitFor();
+}
+
+/** Opens a module tile on the home screen by id: roller, rf, nano, records (the others are not yet available). */
+export async function openModule(page: Page, module: 'roller' | 'rf' | 'nano' | 'records'): Promise<void> {
+  await page.locator(`[data-module="${module}"] button`).click();
+}

@@ -7,7 +7,16 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { findUntranslatedText } from '../component/shell-text-audit';
-import { buildRendererOnce, collectPageErrors, launchBrowser, saveScreenshot, startWebApp, type BrowserSession, type WebApp } from './harness';
+import {
+  buildRendererOnce,
+  collectPageErrors,
+  createTraineeAndGoHome,
+  launchBrowser,
+  saveScreenshot,
+  startWebApp,
+  type BrowserSession,
+  type WebApp,
+} from './harness';
 
 interface AxeViolation {
   id: string;
@@ -138,11 +147,10 @@ describe('the app shell in Chromium (web mode)', () => {
     await page.getByRole('heading', { level: 1, name: 'Choose your trainee profile' }).waitFor();
     await checkScreen(page, 'en', 'shell-en-1-profile');
 
-    await page.getByLabel('Name').fill('Alex Chen');
-    await page.getByRole('radio', { name: 'Physician' }).check();
-    await page.getByLabel('Professional certificate number').fill('PHY-88421');
-    await page.getByRole('button', { name: 'Create and continue' }).click();
+    expect(await page.getByLabel('Professional certificate number').isVisible()).toBe(true);
+    await createTraineeAndGoHome(page, { name: 'Alex Chen', role: 'physician', certificateNumber: 'PHY-88421' });
     await page.getByRole('heading', { level: 1, name: 'Hello, Alex Chen' }).waitFor();
+    expect(await page.getByText('Physician · certificate PHY-88421').isVisible()).toBe(true);
     // Not an instructor: no authoring or institution tiles.
     expect(await page.locator('[data-module="authoring"]').count()).toBe(0);
 
