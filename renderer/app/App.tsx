@@ -6,6 +6,7 @@ import { HomeScreen } from '../screens/HomeScreen';
 import { MyRecordsScreen } from '../screens/MyRecordsScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorNotice } from './ErrorNotice';
 import { StudioHost } from './StudioHost';
 import { AppStoreContext, useAppStore, type AppState, type Screen } from './store';
@@ -36,13 +37,17 @@ function Shell({ store }: { store: StoreApi<AppState> }) {
     document.title = t('productName');
   }, [t, language]);
 
+  const goHome = () => store.getState().navigate({ name: 'home' });
+
   if (screen.name === 'studio' && profile) {
     return (
-      <StudioHost
-        procedure={screen.procedure}
-        openRecordingId={screen.openRecordingId}
-        onExit={() => store.getState().navigate(screen.openRecordingId ? { name: 'records' } : { name: 'home' })}
-      />
+      <ErrorBoundary key="studio" onReset={goHome}>
+        <StudioHost
+          procedure={screen.procedure}
+          openRecordingId={screen.openRecordingId}
+          onExit={() => store.getState().navigate(screen.openRecordingId ? { name: 'records' } : { name: 'home' })}
+        />
+      </ErrorBoundary>
     );
   }
 
@@ -66,7 +71,9 @@ function Shell({ store }: { store: StoreApi<AppState> }) {
         ) : bootError ? (
           <ErrorNotice error={bootError} title={t('errors.bootTitle')} onRetry={() => setBootKey((k) => k + 1)} />
         ) : (
-          <CurrentScreen screen={screen} />
+          <ErrorBoundary key={screen.name} onReset={goHome}>
+            <CurrentScreen screen={screen} />
+          </ErrorBoundary>
         )}
       </main>
     </div>
