@@ -73,7 +73,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       options.log?.(`request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) fail(res, 500, 'forbidden', 'the request could not be handled');
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'the request could not be handled' } });
       else res.destroy();
     });
   });
