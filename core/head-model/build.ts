@@ -1,0 +1,194 @@
+// Builds the shipped head model from the signed distance field: sample on a grid, mesh with marching
+// tetrahedra (closed, manifold, outward-oriented), drop stray specks, collapse short edges to about the
+// target triangle count, take normals from the field's gradient, label regions, find landmarks, move the
+// origin to the midpoint between the tragions, lay out UVs, and encode. Deterministic: no randomness, no
+// clock, fixed iteration orders, and sums taken in index order.
+
+import { HEAD_REGION_IDS, REGION_NAMES, type RegionId } from '../anatomy/regions';
+import type { HeadModel, Landmark, RegionInfo } from '../surface/surface';
+import { decimateShortEdges } from './decimate';
+import { decodeHeadModel, encodeHeadModel, HEAD_MODEL_FORMAT_VERSION, type HeadModelMeta } from './format';
+import { HEAD_BOUNDS, headSdf } from './head-sdf';
+import { regionAt } from './labels';
+import { findLandmarks } from './landmarks';
+import { measureHead } from './measure';
+import { marchTetrahedra, sampleGrid, type GridSpec, type RawMesh } from './mesher';
+import { sha256Hex } from './sha256';
+import { computeUvs } from './uv';
+
+export interface BuildOptions {
+  /** Grid spacing, mm (2 for the shipped model). */
+  gridStepMm?: number;
+  /** Triangle count to decimate to. */
+  targetTriangles?: number;
+  /** Name written into the metadata's binary.file. */
+  binaryFile?: string;
+}
+
+export interface BuiltHeadModel {
+  model: HeadModel;
+  meta: HeadModelMeta;
+  bin: Uint8Array;
+}
+
+export const SHIPPED_BUILD = { gridStepMm: 2, targetTriangles: 110_000 } as const;
+
+function gridFor(stepMm: number): GridSpec {
+  // Symmetric about x = 0 so mirrored features sample identically.
+  const half = Math.ceil(HEAD_BOUNDS.max[0] / stepMm) * stepMm;
+  const ny = Math.ceil((HEAD_BOUNDS.max[1] - HEAD_BOUNDS.min[1]) / stepMm) + 1;
+  const nz = Math.ceil((HEAD_BOUNDS.max[2] - HEAD_BOUNDS.min[2]) / stepMm) + 1;
+  return { origin: [-half, HEAD_BOUNDS.min[1], HEAD_BOUNDS.min[2]], stepMm, nx: Math.round((2 * half) / stepMm) + 1, ny, nz };
+}
+
+/** Keeps the connected component with the most triangles (thin blends can leave detached specks). */
+export function keepLargestComponent(mesh: RawMesh): RawMesh {
+  const n = mesh.positions.length / 3;
+  const parent = new Int32Array(n).map((_, i) => i);
+  const find = (v: number): number => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]];
+      v = parent[v];
+    }
+    return v;
+  };
+  const idx = mesh.indices;
+  for (let t = 0; t < idx.length; t += 3) {
+    for (let c = 1; c < 3; c++) {
+      const a = find(idx[t]);
+      const b = find(idx[t + c]);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  }
+  const size = new Map<number, number>();
+  for (let t = 0; t < idx.length; t += 3) {
+    const r = find(idx[t]);
+    size.set(r, (size.get(r) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestSize = -1;
+  for (const [root, s] of size) if (s > bestSize || (s === bestSize && root < best)) [best, bestSize] = [root, s];
+  const remap = new Int32Array(n).fill(-1);
+  const pos: number[] = [];
+  const tris: number[] = [];
+  for (let t = 0; t < idx.length; t += 3) {
+    if (find(idx[t]) !== best) continue;
+    for (let c = 0; c < 3; c++) {
+      const v = idx[t + c];
+      if (remap[v] < 0) {
+        remap[v] = pos.length / 3;
+        pos.push(mesh.positions[v * 3], mesh.positions[v * 3 + 1], mesh.positions[v * 3 + 2]);
+      }
+      tris.push(remap[v]);
+    }
+  }
+  return { positions: Float64Array.from(pos), indices: Uint32Array.from(tris) };
+}
+
+function fieldNormals(positions: Float64Array): Float32Array {
+  const n = positions.length / 3;
+  const normals = new Float32Array(n * 3);
+  const e = 0.35;
+  for (let i = 0; i < n; i++) {
+    const x = positions[i * 3], y = positions[i * 3 + 1], z = positions[i * 3 + 2];
+    const gx = headSdf(x + e, y, z) - headSdf(x - e, y, z);
+    const gy = headSdf(x, y + e, z) - headSdf(x, y - e, z);
+    const gz = headSdf(x, y, z + e) - headSdf(x, y, z - e);
+    const len = Math.hypot(gx, gy, gz) || 1;
+    normals[i * 3] = gx / len;
+    normals[i * 3 + 1] = gy / len;
+    normals[i * 3 + 2] = gz / len;
+  }
+  return normals;
+}
+
+/** Per-region area (cm²) and area-weighted centroid: each triangle gives a third of its area to each corner's region. */
+export function regionStats(
+  positions: ArrayLike<number>,
+  indices: ArrayLike<number>,
+  vertexRegion: ArrayLike<number>,
+  regionIds: readonly RegionId[],
+): RegionInfo[] {
+  const area = new Float64Array(regionIds.length);
+  const cx = new Float64Array(regionIds.length);
+  const cy = new Float64Array(regionIds.length);
+  const cz = new Float64Array(regionIds.length);
+  for (let t = 0; t < indices.length; t += 3) {
+    const a = indices[t], b = indices[t + 1], c = indices[t + 2];
+    const ux = positions[b * 3] - positions[a * 3], uy = positions[b * 3 + 1] - positions[a * 3 + 1], uz = positions[b * 3 + 2] - positions[a * 3 + 2];
+    const vx = positions[c * 3] - positions[a * 3], vy = positions[c * 3 + 1] - positions[a * 3 + 1], vz = positions[c * 3 + 2] - positions[a * 3 + 2];
+    const third = Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx) / 6;
+    for (const v of [a, b, c]) {
+      const r = vertexRegion[v];
+      area[r] += third;
+      cx[r] += third * positions[v * 3];
+      cy[r] += third * positions[v * 3 + 1];
+      cz[r] += third * positions[v * 3 + 2];
+    }
+  }
+  const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  return regionIds.map((id, r) => ({
+    id,
+    areaCm2: round(area[r] / 100, 2),
+    centroid: area[r] > 0 ? [round(cx[r] / area[r], 2), round(cy[r] / area[r], 2), round(cz[r] / area[r], 2)] : [0, 0, 0],
+    name: { ...REGION_NAMES[id] },
+  }));
+}
+
+export function buildHeadModel(options: BuildOptions = {}): BuiltHeadModel {
+  const gridStepMm = options.gridStepMm ?? SHIPPED_BUILD.gridStepMm;
+  const targetTriangles = options.targetTriangles ?? SHIPPED_BUILD.targetTriangles;
+  const grid = gridFor(gridStepMm);
+  let mesh = marchTetrahedra(sampleGrid(headSdf, grid), grid);
+  mesh = keepLargestComponent(mesh);
+  mesh = decimateShortEdges(mesh, { targetTriangles, maxEdgeMm: 1.5 * gridStepMm, field: headSdf });
+
+  // Labels and landmarks in the construction frame, then the origin moves to the tragions' midpoint.
+  const vertexCount = mesh.positions.length / 3;
+  const normals = fieldNormals(mesh.positions);
+  const regionIds = HEAD_REGION_IDS;
+  const codeOf = new Map<RegionId, number>(regionIds.map((id, i) => [id, i]));
+  const vertexRegion = new Uint8Array(vertexCount);
+  for (let i = 0; i < vertexCount; i++) {
+    vertexRegion[i] = codeOf.get(regionAt(mesh.positions[i * 3], mesh.positions[i * 3 + 1], mesh.positions[i * 3 + 2]))!;
+  }
+  const found = findLandmarks(mesh.positions);
+  const tl = found.find((l) => l.id === 'tragion-left')!.p;
+  const tr = found.find((l) => l.id === 'tragion-right')!.p;
+  const shift = [(tl[0] + tr[0]) / 2, (tl[1] + tr[1]) / 2, (tl[2] + tr[2]) / 2];
+  const positions = new Float32Array(vertexCount * 3);
+  for (let i = 0; i < vertexCount * 3; i++) positions[i] = mesh.positions[i] - shift[i % 3];
+  const round2 = (v: number) => Math.round(v * 100) / 100;
+  const landmarks: Landmark[] = found.map((l) => ({ id: l.id, p: [round2(l.p[0] - shift[0]), round2(l.p[1] - shift[1]), round2(l.p[2] - shift[2])] }));
+  const uvs = computeUvs(positions);
+
+  const draft: HeadModel = { positions, normals, uvs, indices: mesh.indices, vertexRegion, regionIds, regions: [], landmarks };
+  const bin = encodeHeadModel(draft);
+  const measurements = measureHead(landmarks).map((m) => ({
+    ...m,
+    measured: Math.round(m.measured * 1000) / 1000,
+    withinSd: Math.round(m.withinSd * 100) / 100,
+  }));
+  const meta: HeadModelMeta = {
+    format: 'microneedle-head-model',
+    version: HEAD_MODEL_FORMAT_VERSION,
+    binary: { file: options.binaryFile ?? 'head-model.bin', bytes: bin.length, sha256: sha256Hex(bin) },
+    counts: { vertices: vertexCount, triangles: mesh.indices.length / 3 },
+    frame: {
+      units: 'mm',
+      origin: 'midpoint between the left and right tragion',
+      axes: "+X patient's left, +Y superior, +Z anterior",
+    },
+    reference: 'adult Han Chinese woman (anthropometry.md, Chinese female column); see docs/head-model.md',
+    regionIds: [...regionIds],
+    regions: [],
+    landmarks,
+    measurements,
+    build: { gridStepMm, targetTriangles, script: 'scripts/build-model.ts' },
+  };
+  // Region stats from the decoded (quantised) geometry, so they describe exactly what ships.
+  const decoded = decodeHeadModel(bin, meta);
+  meta.regions = regionStats(decoded.positions, decoded.indices, decoded.vertexRegion, regionIds);
+  const model = decodeHeadModel(bin, meta);
+  return { model, meta, bin };
+}

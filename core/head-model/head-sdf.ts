@@ -1,0 +1,333 @@
+// The head as a signed distance field, in the head frame: mm, +X patient's left, +Y superior,
+// +Z anterior. Origin: the midpoint between the two tragions (see docs/head-model.md), so the ear
+// canals sit on the X axis and the face looks down +Z.
+//
+// Proportions follow an adult Han Chinese woman (anthropometry.md, Chinese female column): the
+// construction points below are placed so that the measured landmark distances on the zero surface
+// land near those means. Bilateral features are built on |x|, so the field is exactly mirror-symmetric.
+
+// Primitives live in this module (not imported) so that hot calls stay plain local calls under
+// transpilers that turn imports into property getters.
+
+// Scalar signed-distance primitives and blends, negative inside. The ellipsoid and tapered capsule are
+// the usual bounded approximations (exact on the axes, close elsewhere): good enough for a blended
+// organic shape whose zero set is what we mesh.
+
+export function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+export function smoothstep(e0: number, e1: number, x: number): number {
+  const t = clamp((x - e0) / (e1 - e0), 0, 1);
+  return t * t * (3 - 2 * t);
+}
+
+/** Polynomial smooth minimum (union) with blend radius k mm. */
+export function smin(a: number, b: number, k: number): number {
+  const h = Math.max(k - Math.abs(a - b), 0) / k;
+  return Math.min(a, b) - (h * h * k) / 4;
+}
+
+/** Smooth maximum (intersection); smax(a, -b, k) is a smooth subtraction of b from a. */
+export function smax(a: number, b: number, k: number): number {
+  return -smin(-a, -b, k);
+}
+
+/** Ellipsoid centred at (cx, cy, cz) with semi-axes (rx, ry, rz) along x, y, z. */
+export function sdEllipsoid(
+  x: number,
+  y: number,
+  z: number,
+  cx: number,
+  cy: number,
+  cz: number,
+  rx: number,
+  ry: number,
+  rz: number,
+): number {
+  const px = (x - cx) / rx;
+  const py = (y - cy) / ry;
+  const pz = (z - cz) / rz;
+  const k0 = Math.sqrt(px * px + py * py + pz * pz);
+  const qx = px / rx;
+  const qy = py / ry;
+  const qz = pz / rz;
+  const k1 = Math.sqrt(qx * qx + qy * qy + qz * qz);
+  if (k1 === 0) return -Math.min(rx, ry, rz);
+  return (k0 * (k0 - 1)) / k1;
+}
+
+/** Capsule from a to b whose radius goes linearly from ra to rb. */
+export function sdTaperedCapsule(
+  x: number,
+  y: number,
+  z: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+  ra: number,
+  rb: number,
+): number {
+  const abx = bx - ax;
+  const aby = by - ay;
+  const abz = bz - az;
+  const apx = x - ax;
+  const apy = y - ay;
+  const apz = z - az;
+  const t = clamp((apx * abx + apy * aby + apz * abz) / (abx * abx + aby * aby + abz * abz), 0, 1);
+  const dx = apx - abx * t;
+  const dy = apy - aby * t;
+  const dz = apz - abz * t;
+  return Math.sqrt(dx * dx + dy * dy + dz * dz) - (ra + (rb - ra) * t);
+}
+
+export type Vec3 = [number, number, number];
+
+export function normalize(v: Vec3): Vec3 {
+  const l = Math.hypot(v[0], v[1], v[2]);
+  return [v[0] / l, v[1] / l, v[2] / l];
+}
+
+export function cross(a: Vec3, b: Vec3): Vec3 {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+
+/** Smooth profile through knots [y, value] (y descending): Catmull-Rom, so no creases at the knots. */
+function profile(table: readonly (readonly [number, number])[], y: number): number {
+  const n = table.length;
+  if (y >= table[0][0]) return table[0][1];
+  if (y <= table[n - 1][0]) return table[n - 1][1];
+  let i = 1;
+  while (y < table[i][0]) i++;
+  const [y0, v0] = table[i - 1];
+  const [y1, v1] = table[i];
+  const slope = (a: number, b: number) => (table[b][1] - table[a][1]) / (table[b][0] - table[a][0]);
+  const m0 = i - 1 > 0 ? slope(i - 2, i) : slope(i - 1, i);
+  const m1 = i + 1 < n ? slope(i - 1, i + 1) : slope(i - 1, i);
+  const h = y1 - y0;
+  const t = (y - y0) / h;
+  const t2 = t * t;
+  const t3 = t2 * t;
+  return (2 * t3 - 3 * t2 + 1) * v0 + (t3 - 2 * t2 + t) * h * m0 + (-2 * t3 + 3 * t2) * v1 + (t3 - t2) * h * m1;
+}
+
+function sphereGap(x: number, y: number, z: number, cx: number, cy: number, cz: number, r: number): number {
+  const dx = x - cx;
+  const dy = y - cy;
+  const dz = z - cz;
+  return Math.sqrt(dx * dx + dy * dy + dz * dz) - r;
+}
+
+/** Construction points of the shape (not the measured landmarks: those are found on the mesh). */
+export const HEAD_SHAPE = {
+  // Closed-eye lid fissure: medial and lateral canthus (patient's left; right is mirrored).
+  endocanthion: [19.2, 22, 77] as Vec3,
+  exocanthion: [44.2, 23.5, 63] as Vec3,
+  eyeCentre: [31.5, 22, 62] as Vec3,
+  cheilion: [24.6, -42, 82] as Vec3,
+  /** Lateral pole of the ala ellipsoid (see nose()). */
+  alarePole: [18.3, -14, 88] as Vec3,
+  /** Mouth line height at the midline. */
+  stomionY: -41.3,
+  /** Bottom of the neck, where the model is cut and closed (about the level of the clavicles). */
+  neckCutY: -170,
+};
+
+// Ear frame (left ear; the right is mirrored): the ear plane leans out behind (auriculocephalic angle)
+// and its long axis tilts back from vertical, as in real ears.
+const EAR_CENTRE: Vec3 = [72, 3, -14];
+const EAR_FLARE_RAD = (20 * Math.PI) / 180;
+const EAR_TILT_RAD = (15 * Math.PI) / 180;
+const EAR_N: Vec3 = normalize([Math.cos(EAR_FLARE_RAD), 0, Math.sin(EAR_FLARE_RAD)]);
+const EAR_BACK: Vec3 = normalize([Math.sin(EAR_FLARE_RAD), 0, -Math.cos(EAR_FLARE_RAD)]);
+const EAR_UP: Vec3 = normalize([
+  EAR_BACK[0] * Math.sin(EAR_TILT_RAD),
+  Math.cos(EAR_TILT_RAD),
+  EAR_BACK[2] * Math.sin(EAR_TILT_RAD),
+]);
+const EAR_ACROSS: Vec3 = cross(EAR_UP, EAR_N); // toward the back of the ear, in its plane
+
+function earPoint(u: number, v: number, w: number): Vec3 {
+  return [0, 1, 2].map((c) => EAR_CENTRE[c] + u * EAR_UP[c] + v * EAR_ACROSS[c] + w * EAR_N[c]) as Vec3;
+}
+/** The tragion: the notch at the front edge of the auricle, 2 mm below the ear's centre (left ear). */
+export const EAR_TRAGION_CONSTRUCTION: Vec3 = earPoint(-2, -14.5, 0);
+/** The ear's centre and frame, for labelling (left ear). */
+export const EAR_FRAME = { centre: EAR_CENTRE, up: EAR_UP, across: EAR_ACROSS, normal: EAR_N };
+
+/** The left auricle's own field (x mirrored to |x|). */
+export function earSdf(ax: number, y: number, z: number): number {
+  const dx = ax - EAR_CENTRE[0];
+  const dy = y - EAR_CENTRE[1];
+  const dz = z - EAR_CENTRE[2];
+  const u = dx * EAR_UP[0] + dy * EAR_UP[1] + dz * EAR_UP[2]; // along the ear's length
+  const v = dx * EAR_ACROSS[0] + dy * EAR_ACROSS[1] + dz * EAR_ACROSS[2]; // front (-) to back (+)
+  const w = dx * EAR_N[0] + dy * EAR_N[1] + dz * EAR_N[2]; // out of the head
+  // Auricle: an egg, wider at the top, lobule below.
+  const widthHalf = 16 - 4 * smoothstep(5, -28, u);
+  const plate = sdEllipsoid(u, v, w, 1, 1, 3, 30, widthHalf, 6);
+  // Helix: a rolled rim following the outline; concha: a bowl in front of the middle.
+  const rim = Math.abs(sdEllipsoid(u, v, 0, 2, 1.5, 0, 26.5, widthHalf - 3.2, 1)) - 2.6;
+  const rimShape = Math.max(rim, Math.abs(w - 4.5) - 3.2);
+  let d = smin(plate, rimShape, 2);
+  const concha = sdEllipsoid(u, v, w, -3, -2, 8.5, 11, 8, 6.5);
+  d = smax(d, -concha, 2.5);
+  const fossa = sdEllipsoid(u, v, w, 15, 2, 8.5, 8, 6, 4.5);
+  d = smax(d, -fossa, 2);
+  // Keep the inner side flat against the head.
+  return Math.max(d, -w - 2);
+}
+
+function neck(x: number, y: number, z: number): number {
+  // Elliptic neck that widens toward the roots of the shoulders near the cut.
+  const flare = smoothstep(-115, -172, y);
+  const rx = 52 + 36 * flare * flare;
+  const rz = 46 + 14 * flare;
+  const cz = -12 + 4 * flare;
+  const ex = x / rx;
+  const ez = (z - cz) / rz;
+  const radial = (Math.sqrt(ex * ex + ez * ez) - 1) * Math.min(rx, rz);
+  const top = y - -10;
+  const bottom = HEAD_SHAPE.neckCutY - y;
+  return smax(smax(radial, top, 6), bottom, 5);
+}
+
+// Face block: a horizontal ellipse swept down the face, its half-width and frontal depth varying
+// with height; cut below along the jaw line (rising toward the gonial angle) and behind at the ramus.
+const FACE_HALF_WIDTH: readonly (readonly [number, number])[] = [
+  [40, 58],
+  [12, 63],
+  [-20, 61],
+  [-45, 57],
+  [-65, 52],
+];
+const FACE_FRONT_Z: readonly (readonly [number, number])[] = [
+  [40, 86],
+  [12, 86],
+  [-18, 92],
+  [-36, 92],
+  [-52, 85],
+  [-75, 83],
+];
+const FACE_CENTRE_Z = 8;
+
+function faceBlock(x: number, y: number, z: number): number {
+  const rx = profile(FACE_HALF_WIDTH, y);
+  const rz = profile(FACE_FRONT_Z, y) - FACE_CENTRE_Z;
+  const ex = x / rx;
+  const ez = (z - FACE_CENTRE_Z) / rz;
+  let d = (Math.sqrt(ex * ex + ez * ez) - 1) * Math.min(rx, rz);
+  const jawY = -57 - 27 * smoothstep(-5, 78, z) - 3 * smoothstep(40, 0, Math.abs(x));
+  d = smax(d, jawY - y, 9);
+  d = smax(d, -8 - z, 8);
+  d = smax(d, y - 42, 16);
+  return d;
+}
+
+/** The nostril openings' cavity (x mirrored to |x|). */
+export function nostrilSdf(ax: number, y: number, z: number): number {
+  return sdEllipsoid(ax, y + (z - 95) * 0.25, z, 6.2, -19.5, 96, 3.6, 3, 5.5);
+}
+
+function nose(x: number, y: number, z: number, ax: number): number {
+  // Dorsum from the root to the tip, widening downward; the base is blended into the face.
+  let d = sdTaperedCapsule(x, y, z, 0, 27, 82, 0, -5, 100, 5, 7.5);
+  d = smin(d, sdEllipsoid(x, y, z, 0, -10, 100, 8.5, 7.5, 9.5), 5);
+  // Alae: the wings at the nasal base.
+  d = smin(d, sdEllipsoid(ax, y, z, 11.5, -14, 88, 6.8, 6.5, 8), 4);
+  // Side walls: a wedge from the dorsum to the cheeks.
+  d = smin(d, sdEllipsoid(ax, y, z, 7, 1, 84, 9, 19, 9), 6);
+  // Nostrils: openings under the tip, tilted up toward the tip.
+  d = smax(d, -nostrilSdf(ax, y, z), 1.2);
+  return d;
+}
+
+/** Height of the closed-lid line at |x| = ax (clamped to the canthi): a gentle downward arc. */
+export function lidLineY(ax: number): number {
+  const [enx, eny] = HEAD_SHAPE.endocanthion;
+  const [exx, exy] = HEAD_SHAPE.exocanthion;
+  const t = clamp((ax - enx) / (exx - enx), 0, 1);
+  return eny + (exy - eny) * t - 3.2 * Math.sin(Math.PI * t);
+}
+
+/** Height of the mouth line at |x| = ax. */
+export function mouthLineY(ax: number): number {
+  return HEAD_SHAPE.stomionY + (ax / 25) * (ax / 25) * 0.8;
+}
+
+function eyeRegion(d: number, ax: number, y: number, z: number): number {
+  const [ecx, ecy, ecz] = HEAD_SHAPE.eyeCentre;
+  // Orbit: a shallow hollow under the brow and beside the nose.
+  const orbit = sdEllipsoid(ax, y, z, ecx, ecy + 2, ecz + 17, 17, 13, 9);
+  d = smax(d, -orbit, 10);
+  // Closed eye: the lids draped over the globe.
+  const lids = sdEllipsoid(ax, y, z, ecx, ecy, ecz, 14, 11.5, 13.5);
+  d = smin(d, lids, 7);
+  // Lid closure line: a shallow groove along a gentle downward arc from the inner to the outer canthus.
+  const [enx] = HEAD_SHAPE.endocanthion;
+  const [exx] = HEAD_SHAPE.exocanthion;
+  const lineY = lidLineY(ax);
+  const inLength = Math.max(enx - ax, ax - exx, 0);
+  const groove = Math.sqrt((y - lineY) * (y - lineY) + inLength * inLength) - 1.3;
+  const surfaceGroove = Math.max(groove, Math.abs(lids) - 2);
+  return smax(d, -surfaceGroove, 1.6);
+}
+
+/** The vermilion of both lips. */
+export function lipsSdf(x: number, y: number, z: number): number {
+  // Vermilion rolls follow the dental arch (z falls off with x²).
+  const arch = (x * x) / 45;
+  const upper = sdEllipsoid(x, y, z + arch, 0, -37.5, 88, 23, 4.6, 7.2);
+  const lower = sdEllipsoid(x, y, z + arch, 0, -46, 87, 21, 5.6, 7.4);
+  return smin(upper, lower, 2);
+}
+
+/** Signed distance (mm, negative inside) to the head surface at (x, y, z). */
+export function headSdf(x: number, y: number, z: number): number {
+  const ax = Math.abs(x);
+  // Cranium, with a fuller, more upright frontal bone.
+  // The cranium is egg-shaped seen from above: narrower at the front (frontal breadth) than at the parietal
+  // eminences (euryon), so the temples fall in above the zygomatic arches.
+  const frontNarrowing = 1 - 0.17 * smoothstep(-20, 85, z);
+  let d = sdEllipsoid(x / frontNarrowing, y, z, 0, 42, 2, 76, 86, 88) * frontNarrowing;
+  d = smin(d, sdEllipsoid(x, y, z, 0, 52, 28, 56, 52, 66), 20);
+  // Brow ridge, curving back at the sides.
+  d = smin(d, sdEllipsoid(ax, y, z + (ax * ax) / 70, 0, 31, 87, 46, 10, 11), 10);
+  // Face block, cheekbones and zygomatic arches.
+  d = smin(d, faceBlock(x, y, z), 14);
+  if (sphereGap(ax, y, z, 55, 7, 30, 36) < d + 10) {
+    d = smin(d, sdEllipsoid(ax, y, z, 49, 8, 50, 17, 11, 19), 10);
+    d = smin(d, sdTaperedCapsule(ax, y, z, 56, 7, 40, 63, 4, 12, 4.5, 3.5), 10);
+  }
+  // Chin and the mentolabial sulcus.
+  if (sphereGap(x, y, z, 0, -66, 80, 30) < d + 10) {
+    d = smin(d, sdEllipsoid(x, y, z, 0, -71, 79, 20, 13, 12), 8);
+    d = smax(d, -sdTaperedCapsule(x, y, z, -14, -57.5, 92.5, 14, -57.5, 92.5, 5, 5), 6);
+  }
+  // Lips and the mouth line between them.
+  if (sphereGap(x, y, z, 0, -42, 84, 30) < d + 4) {
+    d = smin(d, lipsSdf(x, y, z), 3);
+    const arch = (x * x) / 45;
+    const mouthY = mouthLineY(ax);
+    const mouth = Math.sqrt((y - mouthY) ** 2 + Math.max(ax - HEAD_SHAPE.cheilion[0], 0) ** 2) - 1.2;
+    d = smax(d, -Math.max(mouth, -(z + arch - 80)), 1.5);
+  }
+  // Nose.
+  if (sphereGap(x, y, z, 0, 5, 95, 36) < d + 4) d = smin(d, nose(x, y, z, ax), 3);
+  // Orbits and closed eyes.
+  if (sphereGap(ax, y, z, 31.5, 23, 70, 28) < Math.abs(d) + 8) d = eyeRegion(d, ax, y, z);
+  // Ears.
+  if (sphereGap(ax, y, z, EAR_CENTRE[0], EAR_CENTRE[1], EAR_CENTRE[2], 38) < d + 4) d = smin(d, earSdf(ax, y, z), 3);
+  // Neck.
+  return smin(d, neck(x, y, z), 18);
+}
+
+/** Bounding box of the zero set with a margin, mm. */
+export const HEAD_BOUNDS = {
+  min: [-96, HEAD_SHAPE.neckCutY - 4, -100] as Vec3,
+  max: [96, 134, 124] as Vec3,
+};
