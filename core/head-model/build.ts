@@ -82,7 +82,14 @@ export function keepLargestComponent(mesh: RawMesh): RawMesh {
       tris.push(remap[v]);
     }
   }
-  return { positions: Float64Array.from(pos), indices: Uint32Array.from(tris) };
+  const out: RawMesh = { positions: Float64Array.from(pos), indices: Uint32Array.from(tris) };
+  if (mesh.mirror) {
+    // A symmetric mesh's largest component is symmetric too (mirror twins are in mirrored components).
+    const mirror = new Int32Array(pos.length / 3);
+    for (let v = 0; v < n; v++) if (remap[v] >= 0) mirror[remap[v]] = remap[mesh.mirror[v]];
+    out.mirror = mirror;
+  }
+  return out;
 }
 
 function fieldNormals(positions: Float64Array): Float32Array {
@@ -139,7 +146,7 @@ export function buildHeadModel(options: BuildOptions = {}): BuiltHeadModel {
   const gridStepMm = options.gridStepMm ?? SHIPPED_BUILD.gridStepMm;
   const targetTriangles = options.targetTriangles ?? SHIPPED_BUILD.targetTriangles;
   const grid = gridFor(gridStepMm);
-  let mesh = marchTetrahedra(sampleGrid(headSdf, grid), grid);
+  let mesh = marchTetrahedra(sampleGrid(headSdf, grid), grid, true);
   mesh = keepLargestComponent(mesh);
   mesh = decimateShortEdges(mesh, { targetTriangles, maxEdgeMm: 1.5 * gridStepMm, field: headSdf });
 

@@ -68,6 +68,82 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
   const n0 = [0, 0, 0];
   const n1 = [0, 0, 0];
 
+  const shared: number[] = [];
+  const mirror = mesh.mirror ? Int32Array.from(mesh.mirror) : undefined;
+  const mirrorPos = [0, 0, 0];
+
+  /** Link condition and no-flip test for merging b into a at p; fills `shared` with the edge's triangles. */
+  const canCollapse = (a: number, b: number, p: number[]): boolean => {
+    shared.length = 0;
+    for (const t of incident[a]) {
+      if (!triAlive[t]) continue;
+      const i0 = tri[t * 3], i1 = tri[t * 3 + 1], i2 = tri[t * 3 + 2];
+      if (i0 === b || i1 === b || i2 === b) shared.push(t);
+    }
+    if (shared.length !== 2) return false;
+    stampCounter++;
+    let ringASize = 0;
+    for (const t of incident[a]) {
+      if (!triAlive[t]) continue;
+      for (let c = 0; c < 3; c++) {
+        const v = tri[t * 3 + c];
+        if (stamp[v] !== stampCounter) {
+          stamp[v] = stampCounter;
+          ringASize++;
+        }
+      }
+    }
+    let common = 0;
+    let ringBSize = 0;
+    stampCounter++;
+    const ringBMark = stampCounter;
+    for (const t of incident[b]) {
+      if (!triAlive[t]) continue;
+      for (let c = 0; c < 3; c++) {
+        const v = tri[t * 3 + c];
+        if (stamp[v] === ringBMark) continue;
+        if (v !== a && v !== b && stamp[v] === ringBMark - 1) common++;
+        stamp[v] = ringBMark;
+        ringBSize++;
+      }
+    }
+    if (common !== 2) return false;
+    // A vertex of valence 3 next to the edge would pinch the surface.
+    if (ringASize <= 4 || ringBSize <= 4) return false;
+    for (const v of [a, b]) {
+      for (const t of incident[v]) {
+        if (!triAlive[t] || t === shared[0] || t === shared[1]) continue;
+        const i0 = tri[t * 3], i1 = tri[t * 3 + 1], i2 = tri[t * 3 + 2];
+        faceNormal(i0, i1, i2, null, -1, n0);
+        faceNormal(i0, i1, i2, p, v, n1);
+        const l0 = Math.hypot(n0[0], n0[1], n0[2]);
+        const l1 = Math.hypot(n1[0], n1[1], n1[2]);
+        if (l1 < 1e-9 || n0[0] * n1[0] + n0[1] * n1[1] + n0[2] * n1[2] < 0.5 * l0 * l1) return false;
+      }
+    }
+    return true;
+  };
+
+  /** Merges b into a at p (after canCollapse(a, b, p) succeeded) and locks the neighbourhood for this pass. */
+  const applyCollapse = (a: number, b: number, p: number[], pass: number) => {
+    canCollapse(a, b, p); // refills `shared` for this edge
+    for (const t of shared) {
+      triAlive[t] = 0;
+      aliveTris--;
+    }
+    for (const t of incident[b]) {
+      if (!triAlive[t]) continue;
+      for (let c = 0; c < 3; c++) if (tri[t * 3 + c] === b) tri[t * 3 + c] = a;
+      incident[a].push(t);
+    }
+    incident[b] = [];
+    incident[a] = incident[a].filter((t) => triAlive[t] === 1);
+    pos[a * 3] = p[0];
+    pos[a * 3 + 1] = p[1];
+    pos[a * 3 + 2] = p[2];
+    for (const t of incident[a]) for (let c = 0; c < 3; c++) touched[tri[t * 3 + c]] = pass;
+  };
+
   for (let pass = 1; pass <= maxPasses && aliveTris > options.targetTriangles; pass++) {
     // Unique edges of live triangles, shortest first.
     const edgeA: number[] = [];
@@ -97,86 +173,41 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       const a = edgeA[e];
       const b = edgeB[e];
       if (touched[a] === pass || touched[b] === pass) continue;
-      // Triangles on the edge and the link condition.
-      const shared: number[] = [];
-      const apex: number[] = [];
-      for (const t of incident[a]) {
-        if (!triAlive[t]) continue;
-        const i0 = tri[t * 3], i1 = tri[t * 3 + 1], i2 = tri[t * 3 + 2];
-        if (i0 === b || i1 === b || i2 === b) {
-          shared.push(t);
-          apex.push(i0 !== a && i0 !== b ? i0 : i1 !== a && i1 !== b ? i1 : i2);
-        }
-      }
-      if (shared.length !== 2) continue;
-      stampCounter++;
-      let ringASize = 0;
-      for (const t of incident[a]) {
-        if (!triAlive[t]) continue;
-        for (let c = 0; c < 3; c++) {
-          const v = tri[t * 3 + c];
-          if (stamp[v] !== stampCounter) {
-            stamp[v] = stampCounter;
-            ringASize++;
-          }
-        }
-      }
-      let common = 0;
-      let ringBSize = 0;
-      stampCounter++;
-      const ringBMark = stampCounter;
-      for (const t of incident[b]) {
-        if (!triAlive[t]) continue;
-        for (let c = 0; c < 3; c++) {
-          const v = tri[t * 3 + c];
-          if (stamp[v] === ringBMark) continue;
-          if (v !== a && v !== b && stamp[v] === ringBMark - 1) common++;
-          stamp[v] = ringBMark;
-          ringBSize++;
-        }
-      }
-      if (common !== 2) continue;
-      // Tetrahedron-like configurations (a vertex of valence 3) would pinch: skip them.
-      if (ringASize <= 4 || ringBSize <= 4) continue;
       newPos[0] = (pos[a * 3] + pos[b * 3]) / 2;
       newPos[1] = (pos[a * 3 + 1] + pos[b * 3 + 1]) / 2;
       newPos[2] = (pos[a * 3 + 2] + pos[b * 3 + 2]) / 2;
-      // No surviving triangle may flip or become a needle.
-      let ok = true;
-      for (const v of [a, b]) {
-        for (const t of incident[v]) {
-          if (!triAlive[t] || t === shared[0] || t === shared[1]) continue;
-          const i0 = tri[t * 3], i1 = tri[t * 3 + 1], i2 = tri[t * 3 + 2];
-          faceNormal(i0, i1, i2, null, -1, n0);
-          faceNormal(i0, i1, i2, newPos, v, n1);
-          const l0 = Math.hypot(n0[0], n0[1], n0[2]);
-          const l1 = Math.hypot(n1[0], n1[1], n1[2]);
-          if (l1 < 1e-9 || (n0[0] * n1[0] + n0[1] * n1[1] + n0[2] * n1[2]) < 0.5 * l0 * l1) {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok) break;
+      if (!mirror) {
+        if (!canCollapse(a, b, newPos)) continue;
+        applyCollapse(a, b, newPos, pass);
+        collapsed++;
+        continue;
       }
-      if (!ok) continue;
-      // Collapse b into a.
-      for (const t of shared) {
-        triAlive[t] = 0;
-        aliveTris--;
+      // Symmetric mesh: collapse the edge and its mirror image together, or neither.
+      const ma = mirror[a];
+      const mb = mirror[b];
+      const selfMirrored = (ma === a && mb === b) || (ma === b && mb === a);
+      if (selfMirrored) {
+        newPos[0] = 0; // the merged vertex lies on the midline
+        if (!canCollapse(a, b, newPos)) continue;
+        applyCollapse(a, b, newPos, pass);
+        mirror[a] = a;
+        collapsed++;
+        continue;
       }
-      for (const t of incident[b]) {
-        if (!triAlive[t]) continue;
-        for (let c = 0; c < 3; c++) if (tri[t * 3 + c] === b) tri[t * 3 + c] = a;
-        incident[a].push(t);
-      }
-      incident[b] = [];
-      incident[a] = incident[a].filter((t) => triAlive[t] === 1);
-      pos[a * 3] = newPos[0];
-      pos[a * 3 + 1] = newPos[1];
-      pos[a * 3 + 2] = newPos[2];
-      // Lock the neighbourhood for the rest of this pass so every check above saw current geometry.
-      for (const t of incident[a]) for (let c = 0; c < 3; c++) touched[tri[t * 3 + c]] = pass;
-      collapsed++;
+      if (touched[ma] === pass || touched[mb] === pass) continue;
+      // The two neighbourhoods must not overlap, so the two checks stay valid after both collapses.
+      stampCounter++;
+      for (const v of [a, b]) for (const t of incident[v]) if (triAlive[t]) for (let c = 0; c < 3; c++) stamp[tri[t * 3 + c]] = stampCounter;
+      let overlap = false;
+      for (const v of [ma, mb]) for (const t of incident[v]) if (triAlive[t]) for (let c = 0; c < 3; c++) if (stamp[tri[t * 3 + c]] === stampCounter) overlap = true;
+      if (overlap) continue;
+      mirrorPos[0] = -newPos[0];
+      mirrorPos[1] = newPos[1];
+      mirrorPos[2] = newPos[2];
+      if (!canCollapse(a, b, newPos) || !canCollapse(ma, mb, mirrorPos)) continue;
+      applyCollapse(a, b, newPos, pass);
+      applyCollapse(ma, mb, mirrorPos, pass);
+      collapsed += 2;
     }
     if (collapsed === 0) break;
   }
@@ -211,5 +242,9 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
     outPos[remap[v] * 3 + 1] = pos[v * 3 + 1];
     outPos[remap[v] * 3 + 2] = pos[v * 3 + 2];
   }
-  return { positions: outPos, indices: Uint32Array.from(outTri, (v) => remap[v]) };
+  const indices = Uint32Array.from(outTri, (v) => remap[v]);
+  if (!mirror) return { positions: outPos, indices };
+  const outMirror = new Int32Array(next);
+  for (let v = 0; v < vertCount; v++) if (remap[v] >= 0) outMirror[remap[v]] = remap[mirror[v]];
+  return { positions: outPos, indices, mirror: outMirror };
 }

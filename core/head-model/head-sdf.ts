@@ -130,7 +130,7 @@ export const HEAD_SHAPE = {
   eyeCentre: [31.5, 22, 62] as Vec3,
   cheilion: [24.6, -42, 82] as Vec3,
   /** Lateral pole of the ala ellipsoid (see nose()). */
-  alarePole: [18.3, -14, 88] as Vec3,
+  alarePole: [18.3, -16.5, 88] as Vec3,
   /** Mouth line height at the midline. */
   stomionY: -41.3,
   /** Bottom of the neck, where the model is cut and closed (about the level of the clavicles). */
@@ -230,17 +230,17 @@ function faceBlock(x: number, y: number, z: number): number {
 
 /** The nostril openings' cavity (x mirrored to |x|). */
 export function nostrilSdf(ax: number, y: number, z: number): number {
-  return sdEllipsoid(ax, y + (z - 95) * 0.25, z, 6.2, -19.5, 96, 3.6, 3, 5.5);
+  return sdEllipsoid(ax, y + (z - 95) * 0.25, z, 6.2, -22, 96, 3.6, 3, 5.5);
 }
 
 function nose(x: number, y: number, z: number, ax: number): number {
   // Dorsum from the root to the tip, widening downward; the base is blended into the face.
-  let d = sdTaperedCapsule(x, y, z, 0, 27, 82, 0, -5, 100, 5, 7.5);
-  d = smin(d, sdEllipsoid(x, y, z, 0, -10, 100, 8.5, 7.5, 9.5), 5);
+  let d = sdTaperedCapsule(x, y, z, 0, 30, 85.5, 0, -7, 100, 5, 7.5);
+  d = smin(d, sdEllipsoid(x, y, z, 0, -12.5, 100, 8.5, 7.5, 9.5), 5);
   // Alae: the wings at the nasal base.
-  d = smin(d, sdEllipsoid(ax, y, z, 11.5, -14, 88, 6.8, 6.5, 8), 4);
+  d = smin(d, sdEllipsoid(ax, y, z, 11.5, -16.5, 88, 6.8, 6.5, 8), 4);
   // Side walls: a wedge from the dorsum to the cheeks.
-  d = smin(d, sdEllipsoid(ax, y, z, 7, 1, 84, 9, 19, 9), 6);
+  d = smin(d, sdEllipsoid(ax, y, z, 7, -1, 84, 9, 19, 9), 6);
   // Nostrils: openings under the tip, tilted up toward the tip.
   d = smax(d, -nostrilSdf(ax, y, z), 1.2);
   return d;
@@ -287,8 +287,10 @@ export function lipsSdf(x: number, y: number, z: number): number {
 }
 
 /** Signed distance (mm, negative inside) to the head surface at (x, y, z). */
-export function headSdf(x: number, y: number, z: number): number {
-  const ax = Math.abs(x);
+export function headSdf(xIn: number, y: number, z: number): number {
+  // Everything below sees |x|, so the field is bit-for-bit mirror-symmetric.
+  const x = Math.abs(xIn);
+  const ax = x;
   // Cranium, with a fuller, more upright frontal bone.
   // The cranium is egg-shaped seen from above: narrower at the front (frontal breadth) than at the parietal
   // eminences (euryon), so the temples fall in above the zygomatic arches.
@@ -296,7 +298,7 @@ export function headSdf(x: number, y: number, z: number): number {
   let d = sdEllipsoid(x / frontNarrowing, y, z, 0, 42, 2, 76, 86, 88) * frontNarrowing;
   d = smin(d, sdEllipsoid(x, y, z, 0, 52, 28, 56, 52, 66), 20);
   // Brow ridge, curving back at the sides.
-  d = smin(d, sdEllipsoid(ax, y, z + (ax * ax) / 70, 0, 31, 87, 46, 10, 11), 10);
+  d = smin(d, sdEllipsoid(ax, y, z + (ax * ax) / 70, 0, 36, 86, 46, 11, 11), 10);
   // Face block, cheekbones and zygomatic arches.
   d = smin(d, faceBlock(x, y, z), 14);
   if (sphereGap(ax, y, z, 55, 7, 30, 36) < d + 10) {
@@ -317,7 +319,7 @@ export function headSdf(x: number, y: number, z: number): number {
     d = smax(d, -Math.max(mouth, -(z + arch - 80)), 1.5);
   }
   // Nose.
-  if (sphereGap(x, y, z, 0, 5, 95, 36) < d + 4) d = smin(d, nose(x, y, z, ax), 3);
+  if (sphereGap(x, y, z, 0, 3, 95, 38) < d + 4) d = smin(d, nose(x, y, z, ax), 3);
   // Orbits and closed eyes.
   if (sphereGap(ax, y, z, 31.5, 23, 70, 28) < Math.abs(d) + 8) d = eyeRegion(d, ax, y, z);
   // Ears.

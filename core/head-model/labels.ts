@@ -61,8 +61,8 @@ function browY(ax: number): number {
 function noseHalfWidth(y: number): number {
   if (y > 30) return 0;
   if (y > 20) return 8 + (30 - y) * 0.35; // root, between the medial canthi
-  if (y > -6) return 11.5 + (20 - y) * 0.1; // side walls
-  if (y > -15) return 14 + (-6 - y) * 0.72; // alae widen
+  if (y > -8) return 11.5 + (20 - y) * 0.09; // side walls
+  if (y > -17) return 14 + (-8 - y) * 0.72; // alae widen
   return 20.5;
 }
 
@@ -106,7 +106,7 @@ export function regionAt(x: number, y: number, z: number): RegionId {
   const brow = browY(ax);
   const inBrowBand = ax > 15 && ax < 56 && Math.abs(y - brow) < 5 && z > 30;
   const noseW = noseHalfWidth(y);
-  const inNose = ax < noseW && y < 31 && y > -21.5 && z > 70;
+  const inNose = ax < noseW && y < 31 && y > -24 && z > 70;
 
   if (inBrowBand && !(orbitR < 1 && y < brow - 3)) return sided('eyebrow');
   if (orbitR < 1 && z > 45 && !inNose) return y > lid ? sided('upper-eyelid') : sided('lower-eyelid');

@@ -32,6 +32,11 @@ function nearestVertex(positions: Float64Array, p: Vec3, what: string): number {
 
 const MIDLINE_MM = 1.6;
 
+/** The front-most surface vertex within 1.5 mm of (x, y) seen from the front (a projection along -z). */
+function frontalProjection(positions: Float64Array, p: Vec3, what: string): number {
+  return bestVertex(positions, (x, y, z) => (x - p[0]) ** 2 + (y - p[1]) ** 2 < 2.25 && z > 30, (_x, _y, z) => z, what);
+}
+
 export function findLandmarks(positions: Float64Array): Landmark[] {
   const at = (i: number): [number, number, number] => [positions[i * 3], positions[i * 3 + 1], positions[i * 3 + 2]];
   const mid = (x: number) => Math.abs(x) < MIDLINE_MM;
@@ -92,10 +97,10 @@ export function findLandmarks(positions: Float64Array): Landmark[] {
     const onSide = (x: number) => x * s > 0;
     const [enx, eny, enz] = HEAD_SHAPE.endocanthion;
     const [exx, exy, exz] = HEAD_SHAPE.exocanthion;
-    add(`endocanthion-${side}`, nearestVertex(positions, [s * enx, eny, enz], `endocanthion-${side}`));
-    add(`exocanthion-${side}`, nearestVertex(positions, [s * exx, exy, exz], `exocanthion-${side}`));
+    add(`endocanthion-${side}`, frontalProjection(positions, [s * enx, eny, enz], `endocanthion-${side}`));
+    add(`exocanthion-${side}`, frontalProjection(positions, [s * exx, exy, exz], `exocanthion-${side}`));
     const [chx, chy, chz] = HEAD_SHAPE.cheilion;
-    add(`cheilion-${side}`, nearestVertex(positions, [s * chx, chy, chz], `cheilion-${side}`));
+    add(`cheilion-${side}`, frontalProjection(positions, [s * chx, chy, chz], `cheilion-${side}`));
     const [alx, aly, alz] = HEAD_SHAPE.alarePole;
     add(`alare-${side}`, nearestVertex(positions, [s * alx, aly, alz], `alare-${side}`));
     const [tx, ty, tz] = EAR_TRAGION_CONSTRUCTION;

@@ -18,6 +18,8 @@ export interface GridSpec {
 export interface RawMesh {
   positions: Float64Array;
   indices: Uint32Array;
+  /** For each vertex, its mirror image across x = 0 (itself on the midline), when the mesh is symmetric. */
+  mirror?: Int32Array;
 }
 
 export type ScalarField = (x: number, y: number, z: number) => number;
@@ -51,13 +53,28 @@ function kuhnTetrahedra(): number[][] {
   return orders.map(([a, b]) => [0, a, a | b, 7]);
 }
 const TETS = kuhnTetrahedra();
+// The same split reflected in x (corner bit 1 flipped), used on the x < 0 half of a grid symmetric about
+// x = 0: the two halves then mesh as exact mirror images. Faces in the x = 0 plane get the same diagonal
+// from both sides (a YZ face's diagonal does not depend on x), so the seam stays watertight.
+const TETS_MIRRORED = TETS.map((tet) => tet.map((c) => c ^ 1));
 
-export function marchTetrahedra(values: Float64Array, grid: GridSpec): RawMesh {
+/**
+ * Meshes the zero set. With `symmetricX` the grid must be symmetric about x = 0 (odd nx, origin at
+ * -(nx-1)/2 steps) and the field mirror-symmetric: the result is then exactly mirror-symmetric and
+ * carries the vertex mirror map.
+ */
+export function marchTetrahedra(values: Float64Array, grid: GridSpec, symmetricX = false): RawMesh {
   const { origin, stepMm, nx, ny, nz } = grid;
   if (values.length !== nx * ny * nz) throw new Error(`marchTetrahedra: ${values.length} values for a ${nx}x${ny}x${nz} grid`);
   const total = nx * ny * nz;
   const cornerOffset = [0, 1, nx, nx + 1, nx * ny, nx * ny + 1, nx * ny + nx, nx * ny + nx + 1];
   const vertexOfEdge = new Map<number, number>();
+  const edgeLo: number[] = [];
+  const edgeHi: number[] = [];
+  const midI = (nx - 1) / 2;
+  if (symmetricX && (!Number.isInteger(midI) || Math.abs(origin[0] + midI * stepMm) > 1e-9)) {
+    throw new Error('marchTetrahedra: a symmetric mesh needs a grid centred on x = 0 with an odd nx');
+  }
   const pos: number[] = [];
   const tris: number[] = [];
 
@@ -86,6 +103,8 @@ export function marchTetrahedra(values: Float64Array, grid: GridSpec): RawMesh {
     const index = pos.length / 3;
     pos.push(pa[0] + (pb[0] - pa[0]) * t, pa[1] + (pb[1] - pa[1]) * t, pa[2] + (pb[2] - pa[2]) * t);
     vertexOfEdge.set(key, index);
+    edgeLo.push(lo);
+    edgeHi.push(hi);
     return index;
   };
 
@@ -137,7 +156,7 @@ export function marchTetrahedra(values: Float64Array, grid: GridSpec): RawMesh {
         let inside = 0;
         for (let c = 0; c < 8; c++) if (values[base + cornerOffset[c]] < 0) inside++;
         if (inside === 0 || inside === 8) continue;
-        for (const tet of TETS) {
+        for (const tet of symmetricX && i < midI ? TETS_MIRRORED : TETS) {
           let nIn = 0;
           for (let c = 0; c < 4; c++) {
             g[c] = base + cornerOffset[tet[c]];
@@ -182,5 +201,32 @@ export function marchTetrahedra(values: Float64Array, grid: GridSpec): RawMesh {
       }
     }
   }
-  return { positions: Float64Array.from(pos), indices: Uint32Array.from(tris) };
+  const positions = Float64Array.from(pos);
+  if (!symmetricX) return { positions, indices: Uint32Array.from(tris) };
+
+  // Mirror map from the grid edges; then copy each left vertex onto its right twin bit-exactly, so
+  // everything computed from the positions later is symmetric too.
+  const mirrorPoint = (g: number) => {
+    const i = g % nx;
+    return g - i + (nx - 1 - i);
+  };
+  const vertexCount = positions.length / 3;
+  const mirror = new Int32Array(vertexCount);
+  for (let v = 0; v < vertexCount; v++) {
+    const a = mirrorPoint(edgeLo[v]);
+    const b = mirrorPoint(edgeHi[v]);
+    const twin = vertexOfEdge.get(Math.min(a, b) * total + Math.max(a, b));
+    if (twin === undefined) throw new Error(`marchTetrahedra: vertex ${v} has no mirror twin (is the field symmetric?)`);
+    mirror[v] = twin;
+  }
+  for (let v = 0; v < vertexCount; v++) {
+    const t = mirror[v];
+    if (t === v) positions[v * 3] = 0;
+    else if (positions[v * 3] > 0) {
+      positions[t * 3] = -positions[v * 3];
+      positions[t * 3 + 1] = positions[v * 3 + 1];
+      positions[t * 3 + 2] = positions[v * 3 + 2];
+    }
+  }
+  return { positions, indices: Uint32Array.from(tris), mirror };
 }
