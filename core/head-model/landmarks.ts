@@ -32,9 +32,19 @@ function nearestVertex(positions: Float64Array, p: Vec3, what: string): number {
 
 const MIDLINE_MM = 1.6;
 
-/** The front-most surface vertex within 1.5 mm of (x, y) seen from the front (a projection along -z). */
+/**
+ * The front-most surface vertex within 1.5 mm of (x, y) seen from the front (a projection along -z);
+ * coarse test meshes widen the search until a vertex is found.
+ */
 function frontalProjection(positions: Float64Array, p: Vec3, what: string): number {
-  return bestVertex(positions, (x, y, z) => (x - p[0]) ** 2 + (y - p[1]) ** 2 < 2.25 && z > 30, (_x, _y, z) => z, what);
+  for (const r of [1.5, 3, 6]) {
+    try {
+      return bestVertex(positions, (x, y, z) => (x - p[0]) ** 2 + (y - p[1]) ** 2 < r * r && z > 30, (_x, _y, z) => z, what);
+    } catch {
+      // widen
+    }
+  }
+  return bestVertex(positions, (_x, _y, z) => z > 30, (x, y) => -((x - p[0]) ** 2 + (y - p[1]) ** 2), what);
 }
 
 export function findLandmarks(positions: Float64Array): Landmark[] {
@@ -64,7 +74,7 @@ export function findLandmarks(positions: Float64Array): Landmark[] {
   );
   const stomion = add(
     'stomion',
-    bestVertex(positions, (x, y, z) => mid(x) && Math.abs(y - HEAD_SHAPE.stomionY) < 2.5 && z > 70, (_x, _y, z) => -z, 'stomion'),
+    bestVertex(positions, (x, y, z) => mid(x) && Math.abs(y - HEAD_SHAPE.stomionY) < 3 && z > 70, (_x, _y, z) => -z, 'stomion'),
   );
   const labraleSuperius = add(
     'labrale-superius',
