@@ -3,7 +3,7 @@
 //
 //   npm run build:electron
 
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Message } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,11 +22,23 @@ const common: BuildOptions = {
   absWorkingDir: root,
 };
 
-export async function buildElectron(outDir: string = ELECTRON_OUT_DIR): Promise<void> {
-  await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.js') }),
+/**
+ * Main only: core/node modules find their assets from import.meta.url; CommonJS has no import.meta, so
+ * the bundle gets its own file URL (dist/electron/main.js, whose ../../assets is the app's assets folder).
+ * The preload must not get this: a sandboxed preload may require nothing but electron.
+ */
+const mainOnly: BuildOptions = {
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
+/** Builds both bundles; returns esbuild's warnings (a warning here usually means broken code at run time). */
+export async function buildElectron(outDir: string = ELECTRON_OUT_DIR): Promise<Message[]> {
+  const results = await Promise.all([
+    build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.js') }),
     build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.js') }),
   ]);
+  return results.flatMap((r) => r.warnings);
 }
 
 if (process.argv[1] && /build-electron\.ts$/.test(process.argv[1])) {

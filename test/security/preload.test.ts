@@ -43,7 +43,7 @@ describe('preload', () => {
   });
 
   it('bundles to a single CommonJS file that requires only electron', async () => {
-    await buildElectron(outDir);
+    expect(await buildElectron(outDir)).toEqual([]);
     expect(readdirSync(outDir).filter((f) => f.endsWith('.js')).sort()).toEqual(['main.js', 'preload.js']);
     const preload = readFileSync(path.join(outDir, 'preload.js'), 'utf8');
     const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
