@@ -148,7 +148,7 @@ export function buildHeadModel(options: BuildOptions = {}): BuiltHeadModel {
   const grid = gridFor(gridStepMm);
   let mesh = marchTetrahedra(sampleGrid(headSdf, grid), grid, true);
   mesh = keepLargestComponent(mesh);
-  mesh = decimateShortEdges(mesh, { targetTriangles, maxEdgeMm: 1.5 * gridStepMm, field: headSdf });
+  mesh = decimateShortEdges(mesh, { targetTriangles, maxEdgeMm: 1.5 * gridStepMm, field: headSdf, maxSurfaceDeviationMm: 0.06 * gridStepMm });
 
   // Labels and landmarks in the construction frame, then the origin moves to the tragions' midpoint.
   const vertexCount = mesh.positions.length / 3;

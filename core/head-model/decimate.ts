@@ -17,6 +17,8 @@ export interface DecimateOptions {
   maxEdgeMm: number;
   /** Field whose zero set the merged vertex is projected back onto. */
   field: ScalarField;
+  /** A collapse is refused when the merged point is farther than this from the zero set, mm. */
+  maxSurfaceDeviationMm: number;
   maxPasses?: number;
 }
 
@@ -68,6 +70,26 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
   const n0 = [0, 0, 0];
   const n1 = [0, 0, 0];
 
+  const ga = [0, 0, 0];
+  const fieldNormalAt = (x: number, y: number, z: number, out: number[]) => {
+    const f = options.field;
+    const e = 0.3;
+    out[0] = f(x + e, y, z) - f(x - e, y, z);
+    out[1] = f(x, y + e, z) - f(x, y - e, z);
+    out[2] = f(x, y, z + e) - f(x, y, z - e);
+    const len = Math.hypot(out[0], out[1], out[2]) || 1;
+    out[0] /= len;
+    out[1] /= len;
+    out[2] /= len;
+  };
+  // Field normal per vertex, kept current as vertices merge.
+  const vn = new Float64Array(vertCount * 3);
+  for (let v = 0; v < vertCount; v++) {
+    fieldNormalAt(pos[v * 3], pos[v * 3 + 1], pos[v * 3 + 2], ga);
+    vn[v * 3] = ga[0];
+    vn[v * 3 + 1] = ga[1];
+    vn[v * 3 + 2] = ga[2];
+  }
   const shared: number[] = [];
   const mirror = mesh.mirror ? Int32Array.from(mesh.mirror) : undefined;
   const mirrorPos = [0, 0, 0];
@@ -108,6 +130,22 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       }
     }
     if (common !== 2) return false;
+    // The merged vertex must stay on the surface: an edge across a crease or furrow has its midpoint
+    // off the surface, and collapsing it would file the crease down into a jagged line.
+    if (Math.abs(options.field(p[0], p[1], p[2])) > options.maxSurfaceDeviationMm) return false;
+    // Keep the sampling dense where the surface bends sharply (furrows, rims): the field's normal at
+    // the merged point must agree to within about 20° with the normals of every vertex it will join,
+    // or shading interpolated across the new, larger triangles shows dark shards.
+    fieldNormalAt(p[0], p[1], p[2], ga);
+    for (const v of [a, b]) {
+      for (const t of incident[v]) {
+        if (!triAlive[t]) continue;
+        for (let c = 0; c < 3; c++) {
+          const u = tri[t * 3 + c];
+          if (ga[0] * vn[u * 3] + ga[1] * vn[u * 3 + 1] + ga[2] * vn[u * 3 + 2] < 0.94) return false;
+        }
+      }
+    }
     // A vertex of valence 3 next to the edge would pinch the surface.
     if (ringASize <= 4 || ringBSize <= 4) return false;
     for (const v of [a, b]) {
@@ -118,7 +156,7 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
         faceNormal(i0, i1, i2, p, v, n1);
         const l0 = Math.hypot(n0[0], n0[1], n0[2]);
         const l1 = Math.hypot(n1[0], n1[1], n1[2]);
-        if (l1 < 1e-9 || n0[0] * n1[0] + n0[1] * n1[1] + n0[2] * n1[2] < 0.5 * l0 * l1) return false;
+        if (l1 < 1e-9 || n0[0] * n1[0] + n0[1] * n1[1] + n0[2] * n1[2] < 0.7 * l0 * l1) return false;
       }
     }
     return true;
@@ -141,6 +179,10 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
     pos[a * 3] = p[0];
     pos[a * 3 + 1] = p[1];
     pos[a * 3 + 2] = p[2];
+    fieldNormalAt(p[0], p[1], p[2], ga);
+    vn[a * 3] = ga[0];
+    vn[a * 3 + 1] = ga[1];
+    vn[a * 3 + 2] = ga[2];
     for (const t of incident[a]) for (let c = 0; c < 3; c++) touched[tri[t * 3 + c]] = pass;
   };
 

@@ -127,7 +127,7 @@ export const HEAD_SHAPE = {
   // Closed-eye lid fissure: medial and lateral canthus (patient's left; right is mirrored).
   endocanthion: [19.2, 22, 77] as Vec3,
   exocanthion: [44.2, 23.5, 63] as Vec3,
-  eyeCentre: [31.5, 22, 62] as Vec3,
+  eyeCentre: [31.5, 22, 63.5] as Vec3,
   cheilion: [24.6, -42, 82] as Vec3,
   /** Lateral pole of the ala ellipsoid (see nose()). */
   alarePole: [18.3, -16.5, 88] as Vec3,
@@ -171,9 +171,9 @@ export function earSdf(ax: number, y: number, z: number): number {
   const widthHalf = 16 - 4 * smoothstep(5, -28, u);
   const plate = sdEllipsoid(u, v, w, 1, 1, 3, 30, widthHalf, 6);
   // Helix: a rolled rim following the outline; concha: a bowl in front of the middle.
-  const rim = Math.abs(sdEllipsoid(u, v, 0, 2, 1.5, 0, 26.5, widthHalf - 3.2, 1)) - 2.6;
-  const rimShape = Math.max(rim, Math.abs(w - 4.5) - 3.2);
-  let d = smin(plate, rimShape, 2);
+  const outline = sdEllipsoid(u, v, 0, 2, 1.5, 0, 26.5, widthHalf - 3.2, 1);
+  const rimShape = Math.hypot(outline, (w - 4.5) * 0.8) - 2.8;
+  let d = smin(plate, rimShape, 2.5);
   const concha = sdEllipsoid(u, v, w, -3, -2, 8.5, 11, 8, 6.5);
   d = smax(d, -concha, 2.5);
   const fossa = sdEllipsoid(u, v, w, 15, 2, 8.5, 8, 6, 4.5);
@@ -259,22 +259,29 @@ export function mouthLineY(ax: number): number {
   return HEAD_SHAPE.stomionY + (ax / 25) * (ax / 25) * 0.8;
 }
 
+/** A soft furrow profile: depth at the centre line, falling smoothly to 0 at halfWidth. */
+function furrow(distance: number, halfWidth: number, depth: number): number {
+  const t = distance / halfWidth;
+  if (t >= 1) return 0;
+  const u = 1 - t * t;
+  return depth * u * u;
+}
+
 function eyeRegion(d: number, ax: number, y: number, z: number): number {
   const [ecx, ecy, ecz] = HEAD_SHAPE.eyeCentre;
   // Orbit: a shallow hollow under the brow and beside the nose.
-  const orbit = sdEllipsoid(ax, y, z, ecx, ecy + 2, ecz + 17, 17, 13, 9);
+  const orbit = sdEllipsoid(ax, y, z, ecx, ecy + 2, ecz + 16, 16, 12, 5.5);
   d = smax(d, -orbit, 10);
-  // Closed eye: the lids draped over the globe.
-  const lids = sdEllipsoid(ax, y, z, ecx, ecy, ecz, 14, 11.5, 13.5);
-  d = smin(d, lids, 7);
-  // Lid closure line: a shallow groove along a gentle downward arc from the inner to the outer canthus.
+  // Closed eye: the lids draped over the globe, filling the orbital opening.
+  const lids = sdEllipsoid(ax, y, z, ecx, ecy, ecz, 15.5, 12.5, 13.5);
+  d = smin(d, lids, 9);
+  // Lid closure line: a soft furrow along a gentle downward arc from the inner to the outer canthus,
+  // wide enough (about 4 mm) to be resolved smoothly by a 2 mm grid.
   const [enx] = HEAD_SHAPE.endocanthion;
   const [exx] = HEAD_SHAPE.exocanthion;
-  const lineY = lidLineY(ax);
   const inLength = Math.max(enx - ax, ax - exx, 0);
-  const groove = Math.sqrt((y - lineY) * (y - lineY) + inLength * inLength) - 1.3;
-  const surfaceGroove = Math.max(groove, Math.abs(lids) - 2);
-  return smax(d, -surfaceGroove, 1.6);
+  const distance = Math.hypot(y - lidLineY(ax), inLength * 1.5);
+  return d + furrow(distance, 3.2, 1.2) * smoothstep(6, 1, Math.abs(lids));
 }
 
 /** The vermilion of both lips. */
@@ -285,6 +292,11 @@ export function lipsSdf(x: number, y: number, z: number): number {
   const lower = sdEllipsoid(x, y, z + arch, 0, -46, 87, 21, 5.6, 7.4);
   return smin(upper, lower, 2);
 }
+
+// Features are only evaluated near their bounding spheres. The margin is well over the largest blend
+// radius, because the approximate ellipsoid distance can read short of the true one: a feature skipped
+// where it would still have blended in would leave a seam in the surface.
+const CULL_MARGIN_MM = 30;
 
 /** Signed distance (mm, negative inside) to the head surface at (x, y, z). */
 export function headSdf(xIn: number, y: number, z: number): number {
@@ -301,29 +313,32 @@ export function headSdf(xIn: number, y: number, z: number): number {
   d = smin(d, sdEllipsoid(ax, y, z + (ax * ax) / 70, 0, 36, 86, 46, 11, 11), 10);
   // Face block, cheekbones and zygomatic arches.
   d = smin(d, faceBlock(x, y, z), 14);
-  if (sphereGap(ax, y, z, 55, 7, 30, 36) < d + 10) {
-    d = smin(d, sdEllipsoid(ax, y, z, 49, 8, 50, 17, 11, 19), 10);
-    d = smin(d, sdTaperedCapsule(ax, y, z, 56, 7, 40, 63, 4, 12, 4.5, 3.5), 10);
+  if (sphereGap(ax, y, z, 55, 7, 30, 36) < d + CULL_MARGIN_MM) {
+    d = smin(d, sdEllipsoid(ax, y, z, 50, 7, 46, 16, 11, 19), 14);
   }
+  // Malar and buccal fat: fills the hollow under the cheekbone.
+  d = smin(d, sdEllipsoid(ax, y, z, 40, -14, 56, 17, 19, 17), 16);
+  // Masseter and the soft tissue in front of the ear, so the cheek runs smoothly back to the ear.
+  d = smin(d, sdEllipsoid(ax, y, z, 51, -16, 14, 9, 22, 20), 18);
   // Chin and the mentolabial sulcus.
-  if (sphereGap(x, y, z, 0, -66, 80, 30) < d + 10) {
-    d = smin(d, sdEllipsoid(x, y, z, 0, -71, 79, 20, 13, 12), 8);
+  if (sphereGap(x, y, z, 0, -66, 80, 30) < d + CULL_MARGIN_MM) {
+    d = smin(d, sdEllipsoid(x, y, z, 0, -71, 78, 21, 13, 12), 12);
     d = smax(d, -sdTaperedCapsule(x, y, z, -14, -57.5, 92.5, 14, -57.5, 92.5, 5, 5), 6);
   }
   // Lips and the mouth line between them.
-  if (sphereGap(x, y, z, 0, -42, 84, 30) < d + 4) {
+  if (sphereGap(x, y, z, 0, -42, 84, 30) < d + CULL_MARGIN_MM) {
     d = smin(d, lipsSdf(x, y, z), 3);
-    const arch = (x * x) / 45;
-    const mouthY = mouthLineY(ax);
-    const mouth = Math.sqrt((y - mouthY) ** 2 + Math.max(ax - HEAD_SHAPE.cheilion[0], 0) ** 2) - 1.2;
-    d = smax(d, -Math.max(mouth, -(z + arch - 80)), 1.5);
+    // Mouth line: a soft furrow from cheilion to cheilion, fading out just past the corners.
+    const beyondCorner = Math.max(ax - HEAD_SHAPE.cheilion[0], 0);
+    const distance = Math.hypot(y - mouthLineY(ax), beyondCorner * 1.5);
+    d += furrow(distance, 2.8, 1.2) * smoothstep(60, 75, z);
   }
   // Nose.
-  if (sphereGap(x, y, z, 0, 3, 95, 38) < d + 4) d = smin(d, nose(x, y, z, ax), 3);
+  if (sphereGap(x, y, z, 0, 3, 95, 38) < d + CULL_MARGIN_MM) d = smin(d, nose(x, y, z, ax), 3);
   // Orbits and closed eyes.
-  if (sphereGap(ax, y, z, 31.5, 23, 70, 28) < Math.abs(d) + 8) d = eyeRegion(d, ax, y, z);
+  if (sphereGap(ax, y, z, 31.5, 23, 70, 28) < Math.abs(d) + CULL_MARGIN_MM) d = eyeRegion(d, ax, y, z);
   // Ears.
-  if (sphereGap(ax, y, z, EAR_CENTRE[0], EAR_CENTRE[1], EAR_CENTRE[2], 38) < d + 4) d = smin(d, earSdf(ax, y, z), 3);
+  if (sphereGap(ax, y, z, EAR_CENTRE[0], EAR_CENTRE[1], EAR_CENTRE[2], 38) < d + CULL_MARGIN_MM) d = smin(d, earSdf(ax, y, z), 3);
   // Neck.
   return smin(d, neck(x, y, z), 18);
 }

@@ -25,12 +25,21 @@ const DEG = 180 / Math.PI;
 
 /** Frontal hairline height at azimuth |phi| (degrees from the front). */
 function frontalHairlineY(phiDeg: number): number {
-  return 86 - 10 * (phiDeg / 50) ** 2;
+  // Highest at the midline, receding down toward the temples (a rounded "M"-less hairline).
+  return 88 - 16 * (phiDeg / 50) ** 2;
 }
 /** Azimuth of the temporal hairline (the sideburn's front edge), degrees from the front. */
 const TEMPORAL_HAIRLINE_DEG = 54;
-/** Azimuth of the temporal line (the forehead's lateral border), degrees. */
-const TEMPORAL_LINE_DEG = 38;
+/** Azimuth of the temporal line (the forehead's lateral border) at height y, degrees: it curves
+ *  forward as it descends toward the lateral end of the brow. */
+function temporalLineDeg(y: number): number {
+  return 40 - Math.max(0, 60 - y) * 0.15;
+}
+/** Cheek/mandible border: from below the mouth corner back to the ear lobe, rising as it goes. */
+function lowerFaceBorderY(phiDeg: number): number {
+  const t = Math.min(1, Math.max(0, (phiDeg - 25) / 55));
+  return -48 + 22 * t * t * (3 - 2 * t);
+}
 
 /** Jaw line (inferior border of the mandible): the face/neck border, height at depth z. */
 export function jawLineY(ax: number, z: number): number {
@@ -113,8 +122,8 @@ export function regionAt(x: number, y: number, z: number): RegionId {
   if (inNose) return 'nose';
   if (orbitR < 1.5 && z > 40 && y > -2) return sided('periorbital');
 
-  if (y > brow && phiDeg < TEMPORAL_LINE_DEG) return 'forehead';
-  if (y > 8 && phiDeg >= TEMPORAL_LINE_DEG) return sided('temple');
+  if (y > brow && phiDeg < temporalLineDeg(y)) return 'forehead';
+  if (y > 8 && phiDeg >= temporalLineDeg(y)) return sided('temple');
   if (y > brow - 6 && ax < 15) return 'forehead';
 
   // Zygoma: over the malar eminence and the front of the arch.
@@ -133,7 +142,7 @@ export function regionAt(x: number, y: number, z: number): RegionId {
     if (y > mouthY - 21 && ax < 24) return 'mentolabial';
     if (ax < 25) return 'chin';
   }
-  if (y < -44 || (y < -30 && z < 30)) return sided('mandible');
+  if (y < lowerFaceBorderY(phiDeg)) return sided('mandible');
   if (y > 8) return sided('temple');
   return sided('cheek');
 }
