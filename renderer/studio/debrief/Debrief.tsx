@@ -1,0 +1,153 @@
+// After the session: the authoritative report from the main process (api.sessions.score re-scores the
+// recording), findings grouped by clause, the heat maps and the replay; save, export and reopen.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { REGION_NAMES } from '../../../core/anatomy/regions';
+import type { Recording } from '../../../core/recording/types';
+import type { Finding, ScoreReport } from '../../../core/scoring/report';
+import type { LoadedHead } from '../StudioScreen';
+import { useStudio } from '../store';
+import { formatSessionTime } from '../panels/ProcedurePanel';
+import { Replay } from './Replay';
+
+type ReportState = { status: 'scoring' } | { status: 'ready'; report: ScoreReport } | { status: 'error'; message: string };
+
+export function groupFindingsByClause(findings: readonly Finding[]): { clause: string; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.clause) ?? [];
+    list.push(f);
+    groups.set(f.clause, list);
+  }
+  const order = (c: string) => c.split('.').map((n) => Number(n) || 0);
+  return [...groups.entries()]
+    .sort(([a], [b]) => {
+      const x = order(a);
+      const y = order(b);
+      for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+      return 0;
+    })
+    .map(([clause, list]) => ({ clause, findings: list }));
+}
+
+export function downloadRecording(recording: Recording): void {
+  const blob = new Blob([JSON.stringify(recording, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `session-${recording.procedure}-${recording.id}.json`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function Debrief({ head, recording, onExit }: { head: LoadedHead; recording: Recording; onExit: () => void }) {
+  const { t, i18n } = useTranslation('studio');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const newSession = useStudio((s) => s.newSession);
+  const [state, setState] = useState<ReportState>({ status: 'scoring' });
+  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'scoring' });
+    void api.sessions.score({ recording }).then((r) => {
+      if (!live) return;
+      setState(r.ok ? { status: 'ready', report: r.value } : { status: 'error', message: r.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [recording]);
+
+  const save = async () => {
+    const r = await api.sessions.save({ recording });
+    setSaved(r.ok ? { ok: true, text: t('debrief.saved') } : { ok: false, text: t('debrief.saveFailed', { message: r.error.message }) });
+  };
+
+  const report = state.status === 'ready' ? state.report : null;
+
+  return (
+    <div className="studio-debrief" data-testid="debrief">
+      <header className="studio-bar">
+        <h1>{t('debrief.title')}</h1>
+        <button type="button" className="button" onClick={() => void save()} data-testid="save-session">
+          {t('debrief.save')}
+        </button>
+        <button type="button" className="button" onClick={() => downloadRecording(recording)} data-testid="export-session">
+          {t('debrief.export')}
+        </button>
+        <button type="button" className="button" onClick={newSession} data-testid="new-session">
+          {t('debrief.again')}
+        </button>
+        <button type="button" className="button subtle" onClick={onExit}>
+          {t('exit')}
+        </button>
+      </header>
+      {saved && (
+        <p className={saved.ok ? 'studio-ok' : 'studio-error'} role="status">
+          {saved.text}
+        </p>
+      )}
+      <div className="studio-debrief-body">
+        <section className="studio-panel studio-report" aria-labelledby="report-title">
+          <h2 id="report-title">{t('debrief.report')}</h2>
+          {state.status === 'scoring' && <p role="status">{t('debrief.scoring')}</p>}
+          {state.status === 'error' && (
+            <p className="studio-error" role="alert" data-testid="score-error">
+              {t('debrief.scoreFailed', { message: state.message })}
+            </p>
+          )}
+          {report && (
+            <>
+              <div className={report.passed ? 'studio-score pass' : 'studio-score fail'} data-testid="score">
+                <span className="studio-score-value">{Math.round(report.score)}</span>
+                <span>{report.passed ? t('debrief.passed') : t('debrief.failed')}</span>
+                <small>{t('debrief.passMark', { mark: report.passMark })}</small>
+                {report.criticalFailure && <strong className="studio-critical">{t('debrief.criticalFailure')}</strong>}
+              </div>
+              <table className="studio-criteria">
+                <caption>{t('debrief.criteria')}</caption>
+                <tbody>
+                  {report.criteria.map((c) => (
+                    <tr key={c.criterion}>
+                      <th scope="row">{t(`criterion.${c.criterion}`)}</th>
+                      <td>
+                        <meter min={0} max={100} value={c.score} />
+                      </td>
+                      <td>{Math.round(c.score)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <h3>{t('debrief.findings', { n: report.findings.length })}</h3>
+              {report.findings.length === 0 && <p>{t('debrief.noFindings')}</p>}
+              <div className="studio-findings" data-testid="findings">
+                {groupFindingsByClause(report.findings).map((g) => (
+                  <section key={g.clause} className="studio-finding-group" data-clause={g.clause}>
+                    <h4>{t('feedback.clause', { clause: g.clause })}</h4>
+                    <ul>
+                      {g.findings.map((f) => (
+                        <li key={f.id} className={`sev-${f.severity}`} data-rule={f.ruleId}>
+                          <strong>{t(`severity.${f.severity}`)}</strong> {f.message[lang]}
+                          {f.region && <span className="studio-muted"> · {REGION_NAMES[f.region][lang]}</span>}
+                          {f.span && <span className="studio-muted"> · {formatSessionTime(f.span.startMs)}</span>}
+                          <div className="studio-evidence">{f.evidence.text[lang]}</div>
+                          {f.simulatorDefault && <div className="studio-muted">{t('debrief.simulatorDefault')}</div>}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+              </div>
+            </>
+          )}
+        </section>
+        <Replay head={head} recording={recording} findings={report?.findings ?? []} />
+      </div>
+    </div>
+  );
+}

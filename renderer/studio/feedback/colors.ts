@@ -1,0 +1,122 @@
+// Colour mappings for the head: skin with its treatment reaction, heat map of passes, 米 direction
+// coverage, RF footprints, and the region overlay (targets highlighted, no-treat zones marked).
+// Pure functions over per-vertex arrays so they are unit-tested and cheap to run when feedback changes.
+
+import { isNoTreatRegion, type RegionId } from '../../../core/anatomy/regions';
+import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
+
+export type Rgb = [number, number, number];
+export type HeadView = 'skin' | 'passes' | 'directions' | 'rf' | 'nano';
+
+export const SKIN_RGB: Rgb = [0.94, 0.78, 0.68];
+const PINK: Rgb = [0.93, 0.55, 0.55];
+const PETECHIAE: Rgb = [0.72, 0.2, 0.22];
+const PURPURA: Rgb = [0.5, 0.12, 0.2];
+
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
+
+/** Heat ramp for a count: 0 = none (skin), then blue → cyan → green (target band) → yellow → red (too many). */
+export const HEAT_STOPS: readonly Rgb[] = [
+  [0.2, 0.35, 0.9], // 1
+  [0.1, 0.7, 0.85], // 2
+  [0.15, 0.75, 0.35], // 3
+  [0.35, 0.8, 0.25], // 4
+  [0.55, 0.8, 0.2], // 5
+  [0.95, 0.8, 0.15], // 6
+  [0.95, 0.45, 0.1], // 7
+  [0.85, 0.1, 0.1], // 8+
+];
+
+export function heatColor(count: number): Rgb | null {
+  if (count <= 0) return null;
+  return HEAT_STOPS[Math.min(count, HEAT_STOPS.length) - 1];
+}
+
+/** Direction coverage: how many of the four 米 directions (8.2) the element has had. */
+export const DIRECTION_COUNT_RGB: readonly Rgb[] = [
+  [0.95, 0.85, 0.2], // 1 direction
+  [0.95, 0.55, 0.15], // 2
+  [0.45, 0.75, 0.95], // 3
+  [0.15, 0.7, 0.35], // 4: the full 米 pattern
+];
+
+export function popcount4(mask: number): number {
+  return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+}
+
+export function directionColor(mask: number): Rgb | null {
+  const n = popcount4(mask);
+  return n === 0 ? null : DIRECTION_COUNT_RGB[n - 1];
+}
+
+/**
+ * Visible skin reaction for a treatment dose (simulator model, not the standard's): erythema grows with
+ * passes (8.4.1 pink endpoint); needles of 1.0 mm and longer add petechiae, 1.5 mm and longer purpura
+ * (8.4.3, 13.3). Returns how far along each stage is, 0..1.
+ */
+export function skinReaction(passes: number, needleLengthMm: number): { pink: number; petechiae: number; purpura: number } {
+  const pink = clamp01(passes / 4) * clamp01(needleLengthMm / 0.5 + 0.2);
+  const petechiae = needleLengthMm >= 1.0 ? clamp01((passes - 2) / 4) : 0;
+  const purpura = needleLengthMm >= 1.5 ? clamp01((passes - 4) / 4) : 0;
+  return { pink, petechiae, purpura };
+}
+
+export function reactionColor(passes: number, needleLengthMm: number, rfHits: number, nanoContacts: number): Rgb {
+  const r = skinReaction(passes + rfHits, needleLengthMm);
+  let c = mix(SKIN_RGB, PINK, r.pink * 0.85 + clamp01(nanoContacts / 6) * 0.25);
+  c = mix(c, PETECHIAE, r.petechiae * 0.55);
+  c = mix(c, PURPURA, r.purpura * 0.6);
+  return c;
+}
+
+export interface ColorInputs {
+  view: HeadView;
+  /** Show heat maps and reaction at all (learn mode; the replay). */
+  feedback: boolean;
+  state: LiveFeedbackState;
+  vertexRegion: Uint8Array;
+  regionIds: readonly RegionId[];
+  targetRegions: ReadonlySet<RegionId>;
+  /** Regions to outline, e.g. the RF zone being defined. */
+  selectedRegions?: ReadonlySet<RegionId>;
+  showRegions: boolean;
+  maxNeedleLengthMm: number;
+}
+
+/** Writes an RGB triple per vertex into `out` (length 3 × vertices). */
+export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
+  const count = inp.vertexRegion.length;
+  const regionTint = new Array<Rgb | null>(inp.regionIds.length);
+  for (let code = 0; code < inp.regionIds.length; code++) {
+    const id = inp.regionIds[code];
+    regionTint[code] = isNoTreatRegion(id)
+      ? [0.55, 0.55, 0.6]
+      : inp.selectedRegions?.has(id)
+        ? [0.35, 0.55, 0.95]
+        : inp.targetRegions.has(id)
+          ? [0.5, 0.85, 0.75]
+          : null;
+  }
+  const { passCount, directionMask, rfHitCount, nanoContactCount } = inp.state;
+  for (let v = 0; v < count; v++) {
+    let c: Rgb = inp.feedback ? reactionColor(passCount[v], inp.maxNeedleLengthMm, rfHitCount[v], nanoContactCount[v]) : SKIN_RGB;
+    const code = inp.vertexRegion[v];
+    const tint = regionTint[code];
+    if (tint && (inp.showRegions || isNoTreatRegion(inp.regionIds[code]))) c = mix(c, tint, isNoTreatRegion(inp.regionIds[code]) ? 0.6 : 0.35);
+    if (inp.feedback && inp.view !== 'skin') {
+      const overlay =
+        inp.view === 'passes'
+          ? heatColor(passCount[v])
+          : inp.view === 'directions'
+            ? directionColor(directionMask[v])
+            : inp.view === 'rf'
+              ? heatColor(rfHitCount[v])
+              : heatColor(nanoContactCount[v]);
+      if (overlay) c = mix(c, overlay, 0.8);
+    }
+    out[v * 3] = c[0];
+    out[v * 3 + 1] = c[1];
+    out[v * 3 + 2] = c[2];
+  }
+}

@@ -1,0 +1,140 @@
+// The session recorder: collects every event of a practice session in the order it happened and builds
+// the recording (core/recording/types.ts). Pure: the caller supplies times (ms from session start), so
+// recording never depends on frame rate or on when React renders.
+
+import {
+  RECORDING_FORMAT,
+  RECORDING_VERSION,
+  type DeviceSettings,
+  type InputSample,
+  type NanoContact,
+  type Recording,
+  type RfPulse,
+  type SessionEnd,
+  type StepEvent,
+  type Zone,
+} from '../../core/recording/types';
+import type { RecordingEvent, RecordingHeader } from '../../core/scoring/live-contract';
+
+export interface SessionRecorder {
+  readonly header: RecordingHeader;
+  readonly startedAt: string;
+  /** Appends one event; listeners (the live scorer) see it at once. */
+  push(event: RecordingEvent): void;
+  setZones(zones: Zone[]): void;
+  zones(): readonly Zone[];
+  /** Events so far, in order. */
+  events(): readonly RecordingEvent[];
+  counts(): { samples: number; pulses: number; contacts: number; steps: number };
+  /** The recording as it stands, ended at `end` (or open-ended at the last event's time). */
+  build(end?: SessionEnd): Recording;
+}
+
+export interface RecorderOptions {
+  header: RecordingHeader;
+  startedAt: string;
+  app?: { name: string; version: string };
+  initialSettings: DeviceSettings;
+  onEvent?: (event: RecordingEvent) => void;
+}
+
+export function eventTime(event: RecordingEvent): number {
+  switch (event.kind) {
+    case 'sample':
+      return event.sample.tMs;
+    case 'pulse':
+      return event.pulse.tMs;
+    case 'contact':
+      return event.contact.tEndMs;
+    case 'settings':
+      return event.change.tMs;
+    case 'step':
+      return event.step.tMs;
+  }
+}
+
+export function createRecorder(options: RecorderOptions): SessionRecorder {
+  const events: RecordingEvent[] = [];
+  let zones: Zone[] = [...options.header.zones];
+  const samples: InputSample[] = [];
+  const pulses: RfPulse[] = [];
+  const contacts: NanoContact[] = [];
+  const steps: StepEvent[] = [];
+  const settings: { tMs: number; settings: DeviceSettings }[] = [];
+
+  const push = (event: RecordingEvent) => {
+    events.push(event);
+    switch (event.kind) {
+      case 'sample':
+        samples.push(event.sample);
+        break;
+      case 'pulse':
+        pulses.push(event.pulse);
+        break;
+      case 'contact':
+        contacts.push(event.contact);
+        break;
+      case 'settings':
+        settings.push(event.change);
+        break;
+      case 'step':
+        steps.push(event.step);
+        break;
+    }
+    options.onEvent?.(event);
+  };
+
+  push({ kind: 'settings', change: { tMs: 0, settings: options.initialSettings } });
+
+  return {
+    header: options.header,
+    startedAt: options.startedAt,
+    push,
+    setZones(next) {
+      zones = next.map((z) => ({ id: z.id, regions: [...z.regions] }));
+    },
+    zones: () => zones,
+    events: () => events,
+    counts: () => ({ samples: samples.length, pulses: pulses.length, contacts: contacts.length, steps: steps.length }),
+    build(end) {
+      const lastT = events.reduce((m, e) => Math.max(m, eventTime(e)), 0);
+      const h = options.header;
+      return {
+        format: RECORDING_FORMAT,
+        version: RECORDING_VERSION,
+        id: h.id,
+        startedAt: options.startedAt,
+        ...(options.app ? { app: options.app } : {}),
+        ...(h.trainee ? { trainee: h.trainee } : {}),
+        ...(h.scenarioId ? { scenarioId: h.scenarioId } : {}),
+        procedure: h.procedure,
+        mode: h.mode,
+        goal: h.goal,
+        case: h.case,
+        zones: zones.map((z) => ({ id: z.id, regions: [...z.regions] })),
+        steps: [...steps],
+        settings: [...settings],
+        samples: [...samples],
+        pulses: [...pulses],
+        contacts: [...contacts],
+        end: end ?? { tMs: lastT, reason: 'aborted' },
+      };
+    },
+  };
+}
+
+/** Events of a recording in time order (for replay and for rebuilding live feedback). */
+export function recordingEvents(recording: Recording): RecordingEvent[] {
+  const out: RecordingEvent[] = [
+    ...recording.settings.map((change): RecordingEvent => ({ kind: 'settings', change })),
+    ...recording.steps.map((step): RecordingEvent => ({ kind: 'step', step })),
+    ...recording.samples.map((sample): RecordingEvent => ({ kind: 'sample', sample })),
+    ...recording.pulses.map((pulse): RecordingEvent => ({ kind: 'pulse', pulse })),
+    ...recording.contacts.map((contact): RecordingEvent => ({ kind: 'contact', contact })),
+  ];
+  // Stable sort by time: within one stream the recorded order is kept; settings come first at equal times.
+  return out
+    .map((e, i) => ({ e, i, t: eventTime(e) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+}

@@ -1,0 +1,51 @@
+// The head: the shipped surface with a skin material and per-vertex colours (skin reaction, heat maps,
+// region overlay). Colours are recomputed in useFrame only when their inputs change (feedback version,
+// view, overlay), read through a getter so that nothing re-renders React per sample.
+
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BufferAttribute, type BufferGeometry } from 'three';
+import type { TreatmentSurface } from '../../../core/surface/surface';
+import { writeVertexColors, type ColorInputs } from '../feedback/colors';
+
+export interface ColorSource {
+  inputs: Omit<ColorInputs, 'vertexRegion' | 'regionIds'>;
+  /** Changes whenever the colours must be recomputed. */
+  key: string;
+}
+
+export function HeadMesh({ surface, geometry, colorSource }: { surface: TreatmentSurface; geometry: BufferGeometry; colorSource: () => ColorSource }) {
+  const colors = useMemo(() => {
+    const attr = new BufferAttribute(new Float32Array(surface.positions.length), 3);
+    geometry.setAttribute('color', attr);
+    return attr;
+  }, [surface, geometry]);
+  const lastKey = useRef('');
+
+  useEffect(() => () => void geometry.deleteAttribute('color'), [geometry]);
+
+  useFrame(() => {
+    const source = colorSource();
+    if (source.key === lastKey.current) return;
+    lastKey.current = source.key;
+    writeVertexColors(colors.array as Float32Array, { ...source.inputs, vertexRegion: surface.vertexRegion, regionIds: surface.regionIds });
+    colors.needsUpdate = true;
+  });
+
+  return (
+    <mesh geometry={geometry} name="head" castShadow={false} receiveShadow={false}>
+      <meshPhysicalMaterial
+        vertexColors
+        roughness={0.58}
+        metalness={0}
+        sheen={0.5}
+        sheenRoughness={0.45}
+        sheenColor="#ffc9b5"
+        clearcoat={0.06}
+        clearcoatRoughness={0.7}
+        specularIntensity={0.35}
+        specularColor="#ffe8dc"
+      />
+    </mesh>
+  );
+}

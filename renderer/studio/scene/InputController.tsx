@@ -1,0 +1,87 @@
+// Native pointer listeners on the canvas: every coalesced pointer event is raycast and handed to the
+// session input at once (input never waits for a frame). The left button works the device; the orbit
+// controls use the right (rotate) and middle (pan) buttons and the wheel (zoom).
+
+import { useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Raycaster, Vector2 } from 'three';
+import type { SurfacePicker } from '../head/picker';
+import { coalescedEvents } from '../input/pressure';
+import { createSessionInput, type PointerInput } from '../input/session-input';
+import { useStudioStoreApi } from '../store';
+import type { CursorState } from './cursor';
+
+export function InputController({ picker, cursor }: { picker: SurfacePicker; cursor: CursorState }) {
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  const store = useStudioStoreApi();
+  const input = useMemo(() => createSessionInput(store, picker, cursor), [store, picker, cursor]);
+
+  useEffect(() => {
+    const el = gl.domElement;
+    const raycaster = new Raycaster();
+    const ndc = new Vector2();
+    const toInput = (e: PointerEvent, rect: DOMRect): PointerInput => {
+      ndc.set(((e.clientX - rect.left) / rect.width) * 2 - 1, -((e.clientY - rect.top) / rect.height) * 2 + 1);
+      raycaster.setFromCamera(ndc, camera);
+      return {
+        timeStamp: e.timeStamp,
+        pointerType: e.pointerType,
+        pressure: e.pressure,
+        shiftKey: e.shiftKey,
+        altKey: e.altKey,
+        buttons: e.buttons,
+        ray: raycaster.ray.clone(),
+      };
+    };
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0) return;
+      el.setPointerCapture?.(e.pointerId);
+      input.down(toInput(e, el.getBoundingClientRect()));
+    };
+    const onMove = (e: PointerEvent) => {
+      const rect = el.getBoundingClientRect();
+      input.move(coalescedEvents(e).map((c) => toInput(c, rect)));
+    };
+    const onUp = (e: PointerEvent) => {
+      if (e.button !== 0 && e.type === 'pointerup') return;
+      input.up(toInput(e, el.getBoundingClientRect()));
+    };
+    const onLeave = () => store.getState().setHoverRegion(null);
+    const onContextMenu = (e: Event) => e.preventDefault();
+    el.addEventListener('pointerdown', onDown);
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerup', onUp);
+    el.addEventListener('pointercancel', onUp);
+    el.addEventListener('pointerleave', onLeave);
+    el.addEventListener('contextmenu', onContextMenu);
+    return () => {
+      el.removeEventListener('pointerdown', onDown);
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('pointercancel', onUp);
+      el.removeEventListener('pointerleave', onLeave);
+      el.removeEventListener('contextmenu', onContextMenu);
+    };
+  }, [gl, camera, input, store]);
+
+  // Skin tension is held with the T key (or the toggle in the panel).
+  useEffect(() => {
+    const set = (on: boolean) => (e: KeyboardEvent) => {
+      if (e.key === 't' || e.key === 'T') store.getState().setSkinTensionKey(on);
+    };
+    const down = set(true);
+    const up = set(false);
+    const blur = () => store.getState().setSkinTensionKey(false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, [store]);
+
+  return null;
+}

@@ -1,0 +1,77 @@
+// The live scene: head with feedback colours (learn mode only), device marker, labels, input.
+
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegionId } from '../../../core/anatomy/regions';
+import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
+import type { LoadedHead } from '../StudioScreen';
+import { useStudio, useStudioStoreApi } from '../store';
+import { createCursorState } from './cursor';
+import { DeviceMarker } from './DeviceMarker';
+import { HeadMesh, type ColorSource } from './HeadMesh';
+import { InputController } from './InputController';
+import { RegionLabels } from './RegionLabels';
+import { StudioCanvas } from './StudioCanvas';
+
+const EMPTY_STATE = (n: number): LiveFeedbackState => ({
+  passCount: new Uint16Array(n),
+  directionMask: new Uint8Array(n),
+  rfHitCount: new Uint16Array(n),
+  nanoContactCount: new Uint16Array(n),
+  version: 0,
+});
+
+export function StudioScene({ head }: { head: LoadedHead }) {
+  const { t } = useTranslation('studio');
+  const store = useStudioStoreApi();
+  const cursor = useMemo(() => createCursorState(), []);
+  const empty = useMemo(() => EMPTY_STATE(head.head.vertexRegion.length), [head]);
+  const settings = useStudio((s) => s.settings);
+  const targets = useStudio((s) => s.preset.goal.targetRegions);
+  const hover = useStudio((s) => s.hoverRegion);
+  const showLabels = useStudio((s) => s.showLabels);
+  const targetSet = useMemo(() => new Set<RegionId>(targets), [targets]);
+
+  const colorSource = useMemo(
+    () => (): ColorSource => {
+      const s = store.getState();
+      const feedbackOn = s.phase === 'running' && s.mode === 'learn' && s.feedback !== null;
+      const state = feedbackOn && s.feedback ? s.feedback.state : empty;
+      const editing = s.zoneEditId ? s.zones.find((z) => z.id === s.zoneEditId) : undefined;
+      const selected = editing ? new Set<RegionId>(editing.regions) : undefined;
+      return {
+        inputs: {
+          view: s.view,
+          feedback: feedbackOn,
+          state,
+          targetRegions: new Set(s.preset.goal.targetRegions),
+          selectedRegions: selected,
+          showRegions: s.showRegions,
+          maxNeedleLengthMm: s.maxNeedleLengthMm,
+        },
+        key: `${feedbackOn}|${state.version}|${s.view}|${s.showRegions}|${s.preset.id}|${s.maxNeedleLengthMm}|${editing ? `${editing.id}:${editing.regions.join(',')}` : ''}`,
+      };
+    },
+    [store, empty],
+  );
+
+  const pose = useMemo(
+    () => () => ({
+      p: cursor.p,
+      n: cursor.n,
+      moveDir: cursor.moveDir,
+      down: cursor.down,
+      flash: Math.max(0, 1 - (performance.now() - cursor.pulseAtMs) / 400),
+    }),
+    [cursor],
+  );
+
+  return (
+    <StudioCanvas head={head.head} geometry={head.picker.geometry} label={t('canvasLabel')}>
+      <HeadMesh surface={head.head} geometry={head.picker.geometry} colorSource={colorSource} />
+      <DeviceMarker settings={settings} pose={pose} />
+      {showLabels && <RegionLabels regions={head.head.regions} targets={targetSet} hover={hover} />}
+      <InputController picker={head.picker} cursor={cursor} />
+    </StudioCanvas>
+  );
+}
