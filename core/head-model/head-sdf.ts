@@ -235,7 +235,7 @@ export function nostrilSdf(ax: number, y: number, z: number): number {
 
 function nose(x: number, y: number, z: number, ax: number): number {
   // Dorsum from the root to the tip, widening downward; the base is blended into the face.
-  let d = sdTaperedCapsule(x, y, z, 0, 30, 85.5, 0, -7, 100, 5, 7.5);
+  let d = sdTaperedCapsule(x, y, z, 0, 33, 83, 0, -7, 100, 4.5, 7.5);
   d = smin(d, sdEllipsoid(x, y, z, 0, -12.5, 100, 8.5, 7.5, 9.5), 5);
   // Alae: the wings at the nasal base.
   d = smin(d, sdEllipsoid(ax, y, z, 11.5, -16.5, 88, 6.8, 6.5, 8), 4);
@@ -308,13 +308,13 @@ export function headSdf(xIn: number, y: number, z: number): number {
   // eminences (euryon), so the temples fall in above the zygomatic arches.
   const frontNarrowing = 1 - 0.17 * smoothstep(-20, 85, z);
   let d = sdEllipsoid(x / frontNarrowing, y, z, 0, 42, 2, 76, 86, 88) * frontNarrowing;
-  d = smin(d, sdEllipsoid(x, y, z, 0, 52, 28, 56, 52, 66), 20);
+  d = smin(d, sdEllipsoid(x, y, z, 0, 56, 28, 56, 48, 66), 12);
   // Brow ridge, curving back at the sides.
-  d = smin(d, sdEllipsoid(ax, y, z + (ax * ax) / 70, 0, 36, 86, 46, 11, 11), 10);
+  d = smin(d, sdEllipsoid(ax, y, z + (ax * ax) / 70, 0, 38, 86, 46, 9.5, 11), 9);
   // Face block, cheekbones and zygomatic arches.
   d = smin(d, faceBlock(x, y, z), 14);
   if (sphereGap(ax, y, z, 55, 7, 30, 36) < d + CULL_MARGIN_MM) {
-    d = smin(d, sdEllipsoid(ax, y, z, 50, 7, 46, 16, 11, 19), 14);
+    d = smin(d, sdEllipsoid(ax, y, z, 50, 7, 45, 15, 10, 18), 16);
   }
   // Malar and buccal fat: fills the hollow under the cheekbone.
   d = smin(d, sdEllipsoid(ax, y, z, 40, -14, 56, 17, 19, 17), 16);
@@ -333,6 +333,8 @@ export function headSdf(xIn: number, y: number, z: number): number {
     const distance = Math.hypot(y - mouthLineY(ax), beyondCorner * 1.5);
     d += furrow(distance, 2.8, 1.2) * smoothstep(60, 75, z);
   }
+  // Nasal root: the soft saddle between the glabella and the dorsum (the nasion lies in it).
+  d += furrow(Math.hypot(x * 0.75, y - 28), 13, 3.0) * smoothstep(65, 92, z);
   // Nose.
   if (sphereGap(x, y, z, 0, 3, 95, 38) < d + CULL_MARGIN_MM) d = smin(d, nose(x, y, z, ax), 3);
   // Orbits and closed eyes.

@@ -24,10 +24,8 @@ describe('shipped head model', () => {
   it('is closed, 2-manifold and consistently oriented, with the outside out', () => {
     const report = checkClosedManifold(model.indices);
     expect(report).toEqual({ boundaryEdges: 0, nonManifoldEdges: 0, misorientedEdges: 0, degenerateTriangles: 0 });
-    // One connected closed surface: V - E + F = 2 - 2 × genus (the genus is stated in docs/head-model.md).
-    const euler = eulerCharacteristic(model.positions.length / 3, model.indices);
-    expect(Math.abs(euler % 2)).toBe(0);
-    expect(euler).toBeLessThanOrEqual(2);
+    // One connected closed surface of genus 0 (a sphere topologically): V - E + F = 2.
+    expect(eulerCharacteristic(model.positions.length / 3, model.indices)).toBe(2);
     // Positive signed volume: counter-clockwise seen from outside. An adult head and neck: 4-6 litres.
     const volumeL = signedVolumeMm3(model.positions, model.indices) / 1e6;
     expect(volumeL).toBeGreaterThan(3.5);
@@ -77,7 +75,7 @@ describe('shipped head model', () => {
     neck: [350, 900],
     scalp: [400, 900],
     ear: [15, 45],
-    eye: [1.5, 8],
+    eye: [0.8, 4],
     lips: [6, 20],
     nostrils: [0.3, 3],
   };
