@@ -28,3 +28,23 @@ export function computeUvs(positions: ArrayLike<number>): Float32Array {
   }
   return uvs;
 }
+
+/**
+ * Triangles whose UVs wrap around the disc: the few around the singular point on the neck cap, whose
+ * corners sit at widely different azimuths near the rim. A painter that rasterises triangles in UV space
+ * should skip them (they are on the underside of the closed cut, never seen and never treated).
+ */
+export function uvWrapTriangles(uvs: ArrayLike<number>, indices: ArrayLike<number>, maxUvEdge = 0.25): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < indices.length; t += 3) {
+    for (let c = 0; c < 3; c++) {
+      const a = indices[t + c];
+      const b = indices[t + ((c + 1) % 3)];
+      if (Math.hypot(uvs[a * 2] - uvs[b * 2], uvs[a * 2 + 1] - uvs[b * 2 + 1]) > maxUvEdge) {
+        out.push(t / 3);
+        break;
+      }
+    }
+  }
+  return out;
+}

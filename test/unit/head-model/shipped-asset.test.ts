@@ -4,6 +4,7 @@ import { HEAD_REGION_IDS, type RegionId } from '../../../core/anatomy/regions';
 import { checkClosedManifold, eulerCharacteristic, signedVolumeMm3 } from '../../../core/head-model/mesh-checks';
 import { ACCEPT_WITHIN_SD, measureHead } from '../../../core/head-model/measure';
 import { sha256Hex } from '../../../core/head-model/sha256';
+import { uvWrapTriangles } from '../../../core/head-model/uv';
 import { HEAD_BIN_PATH, loadShippedHeadModel, readShippedHeadModelFiles } from '../../../core/node/head-model-file';
 
 const model = loadShippedHeadModel();
@@ -146,5 +147,21 @@ describe('shipped head model', () => {
     }
     expect(uvs[nearest * 2 + 1]).toBeGreaterThan(0.7);
     expect(Math.abs(uvs[nearest * 2] - 0.5)).toBeLessThan(0.01);
+  });
+
+  it('keeps the UV singularity on the neck cap: the only wrapping triangles are there, and few', () => {
+    const wraps = uvWrapTriangles(model.uvs, model.indices);
+    expect(wraps.length).toBeGreaterThan(0); // the singular point exists and the check can see it
+    expect(wraps.length).toBeLessThan(100);
+    let minY = Infinity;
+    for (let i = 1; i < model.positions.length; i += 3) minY = Math.min(minY, model.positions[i]);
+    const neck = model.regionIds.indexOf('neck');
+    for (const t of wraps) {
+      for (let c = 0; c < 3; c++) {
+        const v = model.indices[t * 3 + c];
+        expect(model.positions[v * 3 + 1]).toBeLessThan(minY + 1); // on the flat cap
+        expect(model.vertexRegion[v]).toBe(neck);
+      }
+    }
   });
 });
