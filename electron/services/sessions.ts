@@ -17,8 +17,8 @@ export const SESSIONS_INDEX_FILE = 'index.json';
 
 export interface RecordingPorts {
   /**
-   * Validates an untrusted recording. Throws ApiFailure('invalid-recording', message, pointer) naming
-   * the field, or ApiFailure('unavailable') when this build has no validator.
+   * Validates an untrusted recording. Throws ApiFailure('invalid-recording', message, pointer) with a
+   * JSON pointer into the recording, or ApiFailure('unavailable') when this build has no validator.
    */
   validateRecording(input: unknown, source: string): Recording;
   /** Scores a valid recording; throws ApiFailure('unavailable') when this build has no scorer. */
@@ -48,6 +48,16 @@ export interface SessionsService {
   score(recordingInput: unknown): Promise<ScoreReport>;
 }
 
+/** Validation of a recording sent as `{ recording }`: pointers become paths in the call's arguments. */
+function validateArgument(ports: RecordingPorts, input: unknown, source: string): Recording {
+  try {
+    return ports.validateRecording(input, source);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'invalid-recording') throw new ApiFailure(error.code, error.message, `/recording${error.path ?? ''}`);
+    throw error;
+  }
+}
+
 export function createSessionsService(dataDir: string, ports: RecordingPorts, runtime: Clock & IdSource): SessionsService {
   const dir = path.join(dataDir, SESSIONS_DIR);
   const index = new JsonDocument(path.join(dir, SESSIONS_INDEX_FILE), indexFileSchema, () => ({
@@ -63,7 +73,7 @@ export function createSessionsService(dataDir: string, ports: RecordingPorts, ru
 
   return {
     async save(recordingInput) {
-      const recording = ports.validateRecording(recordingInput, 'sessions.save recording');
+      const recording = validateArgument(ports, recordingInput, 'the recording to save');
       const id = recordIdSchema.safeParse(recording.id).success && recording.id !== 'index' ? recording.id : runtime.newId('s');
       await writeJsonAtomic(fileOf(id), recording).catch((error: Error) => {
         throw new ApiFailure('storage-failed', `cannot write ${fileOf(id)}: ${error.message}`, fileOf(id));
@@ -110,10 +120,18 @@ export function createSessionsService(dataDir: string, ports: RecordingPorts, ru
       } catch (error) {
         throw new ApiFailure('storage-corrupt', `${file} is not valid JSON (${(error as Error).message}); it has been left untouched`, file);
       }
-      return { recording: ports.validateRecording(data, file) };
+      try {
+        return { recording: ports.validateRecording(data, file) };
+      } catch (error) {
+        // A stored file that no longer validates is damaged storage, not a bad request.
+        if (error instanceof ApiFailure && error.code === 'invalid-recording') {
+          throw new ApiFailure('storage-corrupt', `${error.message}; the file has been left untouched`, file);
+        }
+        throw error;
+      }
     },
     async score(recordingInput) {
-      return ports.scoreRecording(ports.validateRecording(recordingInput, 'sessions.score recording'));
+      return ports.scoreRecording(validateArgument(ports, recordingInput, 'the recording to score'));
     },
   };
 }

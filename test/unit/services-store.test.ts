@@ -165,7 +165,7 @@ describe('sessions', () => {
 
   it('passes the validator’s field path through', async () => {
     const api = await dispatcher(ports);
-    expect(await api('sessions.save', { recording: { procedure: 'roller' } })).toMatchObject({ ok: false, error: { code: 'invalid-recording', path: '/id' } });
+    expect(await api('sessions.save', { recording: { procedure: 'roller' } })).toMatchObject({ ok: false, error: { code: 'invalid-recording', path: '/recording/id' } });
   });
 
   it('names a corrupt stored recording', async () => {
