@@ -1,40 +1,22 @@
-// Loads the practice studio (renderer/studio, its own chunk with three.js) only when a practice tile is
-// opened. Found through import.meta.glob so the shell builds and runs in a checkout without the studio;
-// there the practice screen says plainly that the studio is not part of this build.
+// Loads the practice studio (renderer/studio: three.js and the scene, its own chunk) only when a practice
+// tile or a saved session is opened, so the first screens start fast.
 
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../../core/recording/types';
+import type { StudioScreenProps } from '../studio/StudioScreen';
 
-export interface StudioScreenProps {
-  procedure: Procedure;
-  onExit: () => void;
-  openRecordingId?: string;
-}
-
-type StudioModule = { StudioScreen: ComponentType<StudioScreenProps> };
-const studioModules = import.meta.glob<StudioModule>('../studio/StudioScreen.tsx');
-const loadStudio = Object.values(studioModules)[0];
-
-const LazyStudio = loadStudio ? lazy(() => loadStudio().then((m) => ({ default: m.StudioScreen }))) : null;
-
-export const studioAvailable = LazyStudio !== null;
+const LazyStudio = lazy(() => import('../studio/StudioScreen').then((m) => ({ default: m.StudioScreen })));
 
 export function StudioHost(props: StudioScreenProps) {
   const { t } = useTranslation('common');
-  if (!LazyStudio) {
-    return (
-      <section className="screen" aria-labelledby="studio-unavailable">
-        <h1 id="studio-unavailable">{t('unavailable')}</h1>
-        <p>{t('studioUnavailable')}</p>
-        <button type="button" className="button" onClick={props.onExit}>
-          {t('back')}
-        </button>
-      </section>
-    );
-  }
   return (
-    <Suspense fallback={<p className="loading" role="status">{t('loading')}</p>}>
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      }
+    >
       <LazyStudio {...props} />
     </Suspense>
   );

@@ -1,6 +1,19 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StudioScreenProps } from '../../renderer/studio/StudioScreen';
 import { INSTRUCTOR, makeApi, NURSE, renderShell } from './shell-setup';
+
+// The studio (three.js, WebGL) has its own tests; here it is a stand-in that shows what the shell passed.
+vi.mock('../../renderer/studio/StudioScreen', () => ({
+  StudioScreen: ({ procedure, openRecordingId, onExit }: StudioScreenProps) => (
+    <section>
+      <h1>{`studio ${procedure} ${openRecordingId ?? 'new'}`}</h1>
+      <button type="button" onClick={onExit}>
+        exit studio
+      </button>
+    </section>
+  ),
+}));
 
 let disposers: (() => void)[] = [];
 afterEach(() => {
@@ -59,14 +72,12 @@ describe('HomeScreen', () => {
     expect(shell.store.getState().currentProfile).toBeNull();
   });
 
-  it('tells plainly that the studio is missing when this build has none', async () => {
+  it('opens the studio for the chosen procedure and comes back home when it exits', async () => {
     const shell = await homeAs(NURSE);
-    fireEvent.click(screen.getByRole('button', { name: '滚轮微针实训' }));
-    // With renderer/studio present the studio loads instead; either way there is a way back.
-    const back = await screen.findByRole('button', { name: /返回|退出|Back|Exit/ }).catch(() => null);
-    if (back) {
-      fireEvent.click(back);
-      expect(shell.store.getState().screen).toEqual({ name: 'home' });
-    }
+    fireEvent.click(screen.getByRole('button', { name: '纳米微针实训' }));
+    expect(await screen.findByRole('heading', { name: 'studio nano new' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'exit studio' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /王芳/ })).toBeTruthy();
+    expect(shell.store.getState().screen).toEqual({ name: 'home' });
   });
 });

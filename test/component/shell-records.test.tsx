@@ -1,10 +1,23 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StudioScreenProps } from '../../renderer/studio/StudioScreen';
 import { ApiFailure } from '../../core/api/errors';
 import type { Recording } from '../../core/recording/types';
 import type { ScoreReport } from '../../core/scoring/report';
 import type { RecordingPorts } from '../../electron/services';
 import { makeApi, NURSE, renderShell } from './shell-setup';
+
+// The studio has its own tests; this stand-in shows which recording the shell asked it to open.
+vi.mock('../../renderer/studio/StudioScreen', () => ({
+  StudioScreen: ({ procedure, openRecordingId, onExit }: StudioScreenProps) => (
+    <section>
+      <h1>{`studio ${procedure} ${openRecordingId ?? 'new'}`}</h1>
+      <button type="button" onClick={onExit}>
+        exit studio
+      </button>
+    </section>
+  ),
+}));
 
 let disposers: (() => void)[] = [];
 afterEach(() => {
@@ -51,6 +64,9 @@ describe('MyRecordsScreen', () => {
     const rollerRow = rows.find((r) => r.textContent?.includes('滚轮微针'))!;
     fireEvent.click(within(rollerRow).getByRole('button', { name: '打开' }));
     expect(shell.store.getState().screen).toEqual({ name: 'studio', procedure: 'roller', openRecordingId: 'r-roller' });
+    expect(await screen.findByRole('heading', { name: 'studio roller r-roller' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'exit studio' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '我的记录' })).toBeTruthy();
   });
 
   it('says so when there is nothing yet', async () => {
