@@ -106,8 +106,9 @@ function profile(table: readonly (readonly [number, number])[], y: number): numb
   const [y0, v0] = table[i - 1];
   const [y1, v1] = table[i];
   const slope = (a: number, b: number) => (table[b][1] - table[a][1]) / (table[b][0] - table[a][0]);
-  const m0 = i - 1 > 0 ? slope(i - 2, i) : slope(i - 1, i);
-  const m1 = i + 1 < n ? slope(i - 1, i + 1) : slope(i - 1, i);
+  // Flat at the end knots, so the profile joins the constant beyond them without a crease.
+  const m0 = i - 1 > 0 ? slope(i - 2, i) : 0;
+  const m1 = i + 1 < n ? slope(i - 1, i + 1) : 0;
   const h = y1 - y0;
   const t = (y - y0) / h;
   const t2 = t * t;
@@ -270,10 +271,10 @@ function furrow(distance: number, halfWidth: number, depth: number): number {
 function eyeRegion(d: number, ax: number, y: number, z: number): number {
   const [ecx, ecy, ecz] = HEAD_SHAPE.eyeCentre;
   // Orbit: a shallow hollow under the brow and beside the nose.
-  const orbit = sdEllipsoid(ax, y, z, ecx, ecy + 2, ecz + 16, 16, 12, 5.5);
+  const orbit = sdEllipsoid(ax, y, z, ecx, ecy + 2, ecz + 15, 16, 12, 4.5);
   d = smax(d, -orbit, 10);
   // Closed eye: the lids draped over the globe, filling the orbital opening.
-  const lids = sdEllipsoid(ax, y, z, ecx, ecy, ecz, 15.5, 12.5, 13.5);
+  const lids = sdEllipsoid(ax, y, z, ecx, ecy, ecz, 15.5, 13, 13.5);
   d = smin(d, lids, 9);
   // Lid closure line: a soft furrow along a gentle downward arc from the inner to the outer canthus,
   // wide enough (about 4 mm) to be resolved smoothly by a 2 mm grid.
@@ -288,8 +289,8 @@ function eyeRegion(d: number, ax: number, y: number, z: number): number {
 export function lipsSdf(x: number, y: number, z: number): number {
   // Vermilion rolls follow the dental arch (z falls off with x²).
   const arch = (x * x) / 45;
-  const upper = sdEllipsoid(x, y, z + arch, 0, -37.5, 88, 23, 4.6, 7.2);
-  const lower = sdEllipsoid(x, y, z + arch, 0, -46, 87, 21, 5.6, 7.4);
+  const upper = sdEllipsoid(x, y, z + arch, 0, -37.2, 89.5, 23, 4.8, 7.4);
+  const lower = sdEllipsoid(x, y, z + arch, 0, -46, 88.5, 21, 5.8, 7.6);
   return smin(upper, lower, 2);
 }
 
@@ -317,7 +318,7 @@ export function headSdf(xIn: number, y: number, z: number): number {
     d = smin(d, sdEllipsoid(ax, y, z, 50, 7, 45, 15, 10, 18), 16);
   }
   // Malar and buccal fat: fills the hollow under the cheekbone.
-  d = smin(d, sdEllipsoid(ax, y, z, 40, -14, 56, 17, 19, 17), 16);
+  d = smin(d, sdEllipsoid(ax, y, z, 43, -17, 53, 18, 20, 18), 18);
   // Masseter and the soft tissue in front of the ear, so the cheek runs smoothly back to the ear.
   d = smin(d, sdEllipsoid(ax, y, z, 51, -16, 14, 9, 22, 20), 18);
   // Chin and the mentolabial sulcus.
