@@ -12,11 +12,12 @@ describe('head model binary format', () => {
     expect(again.length).toBe(bin.length);
     expect(Buffer.from(again).equals(Buffer.from(bin))).toBe(true);
     const twice = decodeHeadModel(again, meta);
-    expect(twice.positions).toEqual(model.positions);
-    expect(twice.normals).toEqual(model.normals);
-    expect(twice.uvs).toEqual(model.uvs);
-    expect(twice.indices).toEqual(model.indices);
-    expect(twice.vertexRegion).toEqual(model.vertexRegion);
+    const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(bytes(twice.positions).equals(bytes(model.positions))).toBe(true);
+    expect(bytes(twice.normals).equals(bytes(model.normals))).toBe(true);
+    expect(bytes(twice.uvs).equals(bytes(model.uvs))).toBe(true);
+    expect(bytes(twice.indices).equals(bytes(model.indices))).toBe(true);
+    expect(bytes(twice.vertexRegion).equals(bytes(model.vertexRegion))).toBe(true);
     expect(twice.regions).toEqual(model.regions);
     expect(twice.landmarks).toEqual(model.landmarks);
   });

@@ -36,7 +36,9 @@ describe('shipped head model', () => {
   it('has unit normals that point outward (agree with the triangle winding)', () => {
     const n = model.normals;
     let disagree = 0;
-    for (let i = 0; i < n.length / 3; i++) expect(Math.abs(Math.hypot(n[i * 3], n[i * 3 + 1], n[i * 3 + 2]) - 1)).toBeLessThan(1e-4);
+    let worstUnitError = 0;
+    for (let i = 0; i < n.length / 3; i++) worstUnitError = Math.max(worstUnitError, Math.abs(Math.hypot(n[i * 3], n[i * 3 + 1], n[i * 3 + 2]) - 1));
+    expect(worstUnitError).toBeLessThan(1e-4);
     const p = model.positions;
     const idx = model.indices;
     for (let t = 0; t < idx.length; t += 3) {
@@ -131,10 +133,9 @@ describe('shipped head model', () => {
 
   it('has UVs in [0, 1] with the crown at the centre and the face toward +v', () => {
     const { uvs, positions } = model;
-    for (let i = 0; i < uvs.length; i++) {
-      expect(uvs[i]).toBeGreaterThanOrEqual(0);
-      expect(uvs[i]).toBeLessThanOrEqual(1);
-    }
+    let outside = 0;
+    for (let i = 0; i < uvs.length; i++) if (!(uvs[i] >= 0 && uvs[i] <= 1)) outside++;
+    expect(outside).toBe(0);
     let top = 0;
     for (let i = 1; i < positions.length / 3; i++) if (positions[i * 3 + 1] > positions[top * 3 + 1]) top = i;
     expect(Math.hypot(uvs[top * 2] - 0.5, uvs[top * 2 + 1] - 0.5)).toBeLessThan(0.02);
@@ -156,12 +157,14 @@ describe('shipped head model', () => {
     let minY = Infinity;
     for (let i = 1; i < model.positions.length; i += 3) minY = Math.min(minY, model.positions[i]);
     const neck = model.regionIds.indexOf('neck');
+    let offCap = 0;
     for (const t of wraps) {
       for (let c = 0; c < 3; c++) {
         const v = model.indices[t * 3 + c];
-        expect(model.positions[v * 3 + 1]).toBeLessThan(minY + 1); // on the flat cap
-        expect(model.vertexRegion[v]).toBe(neck);
+        // On the flat cap, labelled neck.
+        if (!(model.positions[v * 3 + 1] < minY + 1) || model.vertexRegion[v] !== neck) offCap++;
       }
     }
+    expect(offCap).toBe(0);
   });
 });
