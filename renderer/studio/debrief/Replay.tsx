@@ -12,6 +12,7 @@ import { formatSessionTime } from '../panels/ProcedurePanel';
 import { DeviceMarker } from '../scene/DeviceMarker';
 import { HeadMesh, type ColorSource } from '../scene/HeadMesh';
 import { StudioCanvas } from '../scene/StudioCanvas';
+import { useThree } from '@react-three/fiber';
 import type { LoadedHead } from '../StudioScreen';
 import { createReplayModel } from './replay-model';
 
@@ -72,6 +73,7 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
         <StudioCanvas label={t('replay.canvasLabel')}>
           <HeadMesh surface={head.head} geometry={head.picker.geometry} colorSource={colorSource} />
           <DeviceMarker settings={settings} pose={pose} />
+          <RedrawOn value={`${tMs}|${view}`} />
         </StudioCanvas>
       </div>
       <div className="studio-replay-controls">
@@ -147,4 +149,11 @@ function maxNeedle(recording: Recording): number {
   let m = 0;
   for (const c of recording.settings) if (c.settings.device === 'roller') m = Math.max(m, c.settings.needleLengthMm);
   return m;
+}
+
+/** Asks for a frame whenever `value` changes (the canvas renders on demand). */
+function RedrawOn({ value }: { value: string }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => invalidate(), [value, invalidate]);
+  return null;
 }

@@ -84,14 +84,19 @@ export interface ColorInputs {
   maxNeedleLengthMm: number;
 }
 
-/** Writes an RGB triple per vertex into `out` (length 3 × vertices). */
+/** sRGB component to linear (vertex colours are linear in three.js; our palette is written in sRGB). */
+export function srgbToLinear(c: number): number {
+  return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+}
+
+/** Writes a linear RGB triple per vertex into `out` (length 3 × vertices). */
 export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
   const count = inp.vertexRegion.length;
   const regionTint = new Array<Rgb | null>(inp.regionIds.length);
   for (let code = 0; code < inp.regionIds.length; code++) {
     const id = inp.regionIds[code];
     regionTint[code] = isNoTreatRegion(id)
-      ? [0.55, 0.55, 0.6]
+      ? [0.7, 0.3, 0.38]
       : inp.selectedRegions?.has(id)
         ? [0.35, 0.55, 0.95]
         : inp.targetRegions.has(id)
@@ -103,7 +108,7 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
     let c: Rgb = inp.feedback ? reactionColor(passCount[v], inp.maxNeedleLengthMm, rfHitCount[v], nanoContactCount[v]) : SKIN_RGB;
     const code = inp.vertexRegion[v];
     const tint = regionTint[code];
-    if (tint && (inp.showRegions || isNoTreatRegion(inp.regionIds[code]))) c = mix(c, tint, isNoTreatRegion(inp.regionIds[code]) ? 0.6 : 0.35);
+    if (tint && (inp.showRegions || isNoTreatRegion(inp.regionIds[code]))) c = mix(c, tint, isNoTreatRegion(inp.regionIds[code]) ? 0.5 : 0.3);
     if (inp.feedback && inp.view !== 'skin') {
       const overlay =
         inp.view === 'passes'
@@ -115,8 +120,8 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
               : heatColor(nanoContactCount[v]);
       if (overlay) c = mix(c, overlay, 0.8);
     }
-    out[v * 3] = c[0];
-    out[v * 3 + 1] = c[1];
-    out[v * 3 + 2] = c[2];
+    out[v * 3] = srgbToLinear(c[0]);
+    out[v * 3 + 1] = srgbToLinear(c[1]);
+    out[v * 3 + 2] = srgbToLinear(c[2]);
   }
 }

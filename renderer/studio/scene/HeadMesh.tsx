@@ -15,18 +15,19 @@ export interface ColorSource {
 }
 
 export function HeadMesh({ surface, geometry, colorSource }: { surface: TreatmentSurface; geometry: BufferGeometry; colorSource: () => ColorSource }) {
-  const colors = useMemo(() => {
-    const attr = new BufferAttribute(new Float32Array(surface.positions.length), 3);
-    geometry.setAttribute('color', attr);
-    return attr;
-  }, [surface, geometry]);
+  const colors = useMemo(() => new BufferAttribute(new Float32Array(surface.positions.length), 3), [surface]);
   const lastKey = useRef('');
 
-  useEffect(() => () => void geometry.deleteAttribute('color'), [geometry]);
+  // Attached in an effect (and detached on unmount) so that a remount, as StrictMode does, re-attaches it.
+  useEffect(() => {
+    geometry.setAttribute('color', colors);
+    lastKey.current = '';
+    return () => void geometry.deleteAttribute('color');
+  }, [geometry, colors]);
 
   useFrame(() => {
     const source = colorSource();
-    if (source.key === lastKey.current) return;
+    if (source.key === lastKey.current && geometry.getAttribute('color') === colors) return;
     lastKey.current = source.key;
     writeVertexColors(colors.array as Float32Array, { ...source.inputs, vertexRegion: surface.vertexRegion, regionIds: surface.regionIds });
     colors.needsUpdate = true;

@@ -14,6 +14,7 @@ import type { CursorState } from './cursor';
 export function InputController({ picker, cursor }: { picker: SurfacePicker; cursor: CursorState }) {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
+  const invalidate = useThree((s) => s.invalidate);
   const store = useStudioStoreApi();
   const input = useMemo(() => createSessionInput(store, picker, cursor), [store, picker, cursor]);
 
@@ -38,14 +39,19 @@ export function InputController({ picker, cursor }: { picker: SurfacePicker; cur
       if (e.button !== 0) return;
       el.setPointerCapture?.(e.pointerId);
       input.down(toInput(e, el.getBoundingClientRect()));
+      invalidate();
+      // Let the RF pulse flash fade out.
+      setTimeout(() => invalidate(), 450);
     };
     const onMove = (e: PointerEvent) => {
       const rect = el.getBoundingClientRect();
       input.move(coalescedEvents(e).map((c) => toInput(c, rect)));
+      invalidate();
     };
     const onUp = (e: PointerEvent) => {
       if (e.button !== 0 && e.type === 'pointerup') return;
       input.up(toInput(e, el.getBoundingClientRect()));
+      invalidate();
     };
     const onLeave = () => store.getState().setHoverRegion(null);
     const onContextMenu = (e: Event) => e.preventDefault();
@@ -63,7 +69,10 @@ export function InputController({ picker, cursor }: { picker: SurfacePicker; cur
       el.removeEventListener('pointerleave', onLeave);
       el.removeEventListener('contextmenu', onContextMenu);
     };
-  }, [gl, camera, input, store]);
+  }, [gl, camera, input, store, invalidate]);
+
+  // Any change of studio state (view, overlay, steps...) may change the picture.
+  useEffect(() => store.subscribe(() => invalidate()), [store, invalidate]);
 
   // Skin tension is held with the T key (or the toggle in the panel).
   useEffect(() => {

@@ -4,22 +4,25 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import type { ReactNode } from 'react';
-import { MOUSE, type BufferGeometry } from 'three';
-import type { HeadModel } from '../../../core/surface/surface';
+import { MOUSE } from 'three';
+import { CAMERA_START } from './camera';
+import { Lights } from './Lights';
 
-export const CAMERA_START = { position: [0, 40, 560] as [number, number, number], target: [0, 10, 40] as [number, number, number], fov: 30 };
 
-export function StudioCanvas({ children, label }: { head?: HeadModel; geometry?: BufferGeometry; children: ReactNode; label: string }) {
+export function StudioCanvas({ children, label }: { children: ReactNode; label: string }) {
   return (
     <Canvas
       className="studio-canvas"
       aria-label={label}
       role="img"
-      camera={{ position: CAMERA_START.position, fov: CAMERA_START.fov, near: 5, far: 5000 }}
+      camera={{ position: CAMERA_START.position, fov: CAMERA_START.fov, near: CAMERA_START.near, far: CAMERA_START.far }}
       gl={{ antialias: true, preserveDrawingBuffer: true }}
       dpr={[1, 2]}
+      // Frames only when something changed (input, feedback, camera): software WebGL stays responsive.
+      frameloop="demand"
     >
       <color attach="background" args={['#e9eff0']} />
+      <Lights />
       <OrbitControls
         makeDefault
         target={CAMERA_START.target}

@@ -1,6 +1,6 @@
 // The live scene: head with feedback colours (learn mode only), device marker, labels, input.
 
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionId } from '../../../core/anatomy/regions';
 import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
@@ -10,7 +10,7 @@ import { createCursorState } from './cursor';
 import { DeviceMarker } from './DeviceMarker';
 import { HeadMesh, type ColorSource } from './HeadMesh';
 import { InputController } from './InputController';
-import { RegionLabels } from './RegionLabels';
+import { RegionLabelOverlay, RegionLabelProjector, shownLabels } from './RegionLabels';
 import { StudioCanvas } from './StudioCanvas';
 
 const EMPTY_STATE = (n: number): LiveFeedbackState => ({
@@ -31,6 +31,8 @@ export function StudioScene({ head }: { head: LoadedHead }) {
   const hover = useStudio((s) => s.hoverRegion);
   const showLabels = useStudio((s) => s.showLabels);
   const targetSet = useMemo(() => new Set<RegionId>(targets), [targets]);
+  const labelRefs = useRef(new Map<RegionId, HTMLElement>());
+  const labels = useMemo(() => (showLabels ? shownLabels(head.head.regions, targetSet, hover) : []), [showLabels, head, targetSet, hover]);
 
   const colorSource = useMemo(
     () => (): ColorSource => {
@@ -67,11 +69,14 @@ export function StudioScene({ head }: { head: LoadedHead }) {
   );
 
   return (
-    <StudioCanvas head={head.head} geometry={head.picker.geometry} label={t('canvasLabel')}>
-      <HeadMesh surface={head.head} geometry={head.picker.geometry} colorSource={colorSource} />
-      <DeviceMarker settings={settings} pose={pose} />
-      {showLabels && <RegionLabels regions={head.head.regions} targets={targetSet} hover={hover} />}
-      <InputController picker={head.picker} cursor={cursor} />
-    </StudioCanvas>
+    <>
+      <StudioCanvas label={t('canvasLabel')}>
+        <HeadMesh surface={head.head} geometry={head.picker.geometry} colorSource={colorSource} />
+        <DeviceMarker settings={settings} pose={pose} />
+        <RegionLabelProjector labels={labels} refs={labelRefs} />
+        <InputController picker={head.picker} cursor={cursor} />
+      </StudioCanvas>
+      <RegionLabelOverlay labels={labels} refs={labelRefs} targets={targetSet} />
+    </>
   );
 }

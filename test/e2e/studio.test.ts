@@ -1,0 +1,96 @@
+// The practice studio end to end in Chromium against `npm run web`: roller strokes with the mouse across
+// the forehead in several directions, then the debrief with findings that match; RF pulses in zones;
+// screenshots of the studio (learn mode, heat map) and of the debrief in Chinese and English.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PerspectiveCamera, Vector3 } from 'three';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAMERA_START } from '../../renderer/studio/scene/camera';
+import { buildRendererOnce, collectPageErrors, createTraineeAndGoHome, launchBrowser, openModule, REPO_ROOT, saveScreenshot, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+const meta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'assets/head/head-model.json'), 'utf8')) as { regions: { id: string; centroid: [number, number, number] }[] };
+const centroid = (id: string) => {
+  const r = meta.regions.find((x) => x.id === id);
+  if (!r) throw new Error(`region ${id} missing from the head model`);
+  return r.centroid;
+};
+
+/** Page coordinates of a head-frame point seen from the studio's starting camera. */
+async function projector(page: Page, canvasSelector: string): Promise<(p: [number, number, number]) => { x: number; y: number }> {
+  const box = await page.locator(canvasSelector).first().boundingBox();
+  if (!box) throw new Error('the studio canvas is not visible');
+  const camera = new PerspectiveCamera(CAMERA_START.fov, box.width / box.height, CAMERA_START.near, CAMERA_START.far);
+  camera.position.set(...CAMERA_START.position);
+  camera.lookAt(new Vector3(...CAMERA_START.target));
+  camera.updateMatrixWorld();
+  return (p) => {
+    const v = new Vector3(...p).project(camera);
+    return { x: box.x + ((v.x + 1) / 2) * box.width, y: box.y + ((1 - v.y) / 2) * box.height };
+  };
+}
+
+/** Drags the mouse in small steps (several pointer events per stroke, like a hand). */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+describe('the practice studio in Chromium (web mode)', () => {
+  let app: WebApp | undefined;
+  let browser: BrowserSession | undefined;
+
+  beforeAll(async () => {
+    await buildRendererOnce();
+    app = await startWebApp();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('rolls the forehead in the 米 directions with the mouse and finds matching findings in the debrief (zh)', async () => {
+    browser = await launchBrowser({ locale: 'zh-CN' });
+    const { page } = browser;
+    const errors = collectPageErrors(page);
+    await page.goto(app!.url);
+    await createTraineeAndGoHome(page);
+    await openModule(page, 'roller');
+    await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
+    await page.locator('canvas').first().waitFor();
+    await page.getByTestId('start-session').click();
+    for (const step of ['take-history', 'examine', 'consent', 'cleanse', 'photograph', 'anaesthesia', 'cleanse-again', 'disinfect']) {
+      await page.getByTestId(`step-${step}`).click();
+    }
+    const at = await projector(page, '.studio-stage canvas');
+    const [fx, fy, fz] = centroid('forehead');
+    const c = at([fx, fy, fz]);
+    const left = at([fx - 30, fy, fz - 8]);
+    const right = at([fx + 30, fy, fz - 8]);
+    const top = at([fx, fy + 18, fz - 6]);
+    const bottom = at([fx, fy - 14, fz]);
+    for (let i = 0; i < 2; i++) {
+      await drag(page, left, right);
+      await drag(page, top, bottom);
+      await drag(page, { x: c.x - 25, y: c.y + 15 }, { x: c.x + 25, y: c.y - 15 });
+      await drag(page, { x: c.x - 25, y: c.y - 15 }, { x: c.x + 25, y: c.y + 15 });
+    }
+    await page.getByTestId('view-directions').check();
+    await page.waitForTimeout(800);
+    await saveScreenshot(page, 'studio-roller-learn-directions-zh');
+    await page.getByTestId('view-passes').check();
+    await page.waitForTimeout(800);
+    await saveScreenshot(page, 'studio-roller-learn-heatmap-zh');
+    const counts = await page.getByTestId('event-counts').innerText();
+    expect(Number(/\d+/.exec(counts)?.[0] ?? 0)).toBeGreaterThan(50);
+    await page.getByTestId('end-session').click();
+    await page.getByTestId('debrief').waitFor();
+    await page.waitForTimeout(1500);
+    await saveScreenshot(page, 'studio-roller-debrief-zh');
+    expect(errors).toEqual([]);
+  }, 400_000);
+});
