@@ -127,7 +127,7 @@ export function regionAt(x: number, y: number, z: number): RegionId {
   if (y > brow - 6 && ax < 15) return 'forehead';
 
   // Zygoma: over the malar eminence and the front of the arch.
-  const zygoma = Math.hypot((ax - 51) / 15, (y - 6) / 11);
+  const zygoma = Math.hypot((ax - 50) / 17, (y - 3) / 12);
   if (zygoma < 1 && z > 10) return sided('zygoma');
 
   // Nasolabial fold: a band along the line from the ala to beside the mouth corner.
