@@ -175,10 +175,20 @@ export function earSdf(ax: number, y: number, z: number): number {
   const outline = sdEllipsoid(u, v, 0, 2, 1.5, 0, 26.5, widthHalf - 3.2, 1);
   const rimShape = Math.hypot(outline, (w - 4.5) * 0.8) - 2.8;
   let d = smin(plate, rimShape, 2.5);
-  const concha = sdEllipsoid(u, v, w, -3, -2, 8.5, 11, 8, 6.5);
-  d = smax(d, -concha, 2.5);
-  const fossa = sdEllipsoid(u, v, w, 15, 2, 8.5, 8, 6, 4.5);
+  // Scapha and triangular fossa: the shallow trough inside the rim, above and behind.
+  const fossa = sdEllipsoid(u, v, w, 13, 3, 8.5, 11, 8, 4.5);
   d = smax(d, -fossa, 2);
+  // Antihelix: a Y-shaped ridge from above the antitragus, forking into the two crura.
+  let antihelix = sdTaperedCapsule(u, v, w, -12, 6, 5.2, 7, 5, 5.6, 2.2, 2.2);
+  antihelix = smin(antihelix, sdTaperedCapsule(u, v, w, 7, 5, 5.6, 19, -3, 5.2, 2.2, 1.8), 2);
+  antihelix = smin(antihelix, sdTaperedCapsule(u, v, w, 7, 5, 5.6, 12, -10, 5.0, 2.0, 1.6), 2);
+  d = smin(d, antihelix, 2);
+  // Concha: the deep bowl in front of the antihelix leading to the ear canal.
+  const concha = sdEllipsoid(u, v, w, -4, -3, 9, 10, 7.5, 7);
+  d = smax(d, -concha, 2.5);
+  // Tragus and antitragus: the small flaps in front of and below the concha.
+  d = smin(d, sdEllipsoid(u, v, w, -5, -13, 4.5, 5, 3, 3), 2);
+  d = smin(d, sdEllipsoid(u, v, w, -14, 3, 5, 3.5, 4, 2.6), 2);
   // Keep the inner side flat against the head.
   return Math.max(d, -w - 2);
 }
