@@ -1,6 +1,8 @@
 // Before a session: the practice scenario (goal, endpoint, case, target regions) and learn or test mode.
 
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readRecordingText } from '../debrief/open-file';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { presetsFor } from '../practice-presets';
 import { useStudio } from '../store';
@@ -14,6 +16,16 @@ export function SetupPanel({ canStart }: { canStart: boolean }) {
   const choosePreset = useStudio((s) => s.choosePreset);
   const setMode = useStudio((s) => s.setMode);
   const startSession = useStudio((s) => s.startSession);
+  const openRecording = useStudio((s) => s.openRecording);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = readRecordingText(await file.text(), file.name);
+    if (result.ok) {
+      setFileErrors([]);
+      openRecording(result.recording);
+    } else setFileErrors(result.errors);
+  };
   const c = preset.case;
   return (
     <section className="studio-panel" aria-labelledby="studio-setup-title">
@@ -53,6 +65,20 @@ export function SetupPanel({ canStart }: { canStart: boolean }) {
       <button type="button" className="button primary" onClick={startSession} disabled={!canStart} data-testid="start-session">
         {t('setup.start')}
       </button>
+      <label className="studio-field studio-open-file">
+        <span>{t('setup.openFile')}</span>
+        <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} data-testid="open-recording-file" />
+      </label>
+      {fileErrors.length > 0 && (
+        <div className="studio-error" role="alert" data-testid="open-file-errors">
+          <p>{t('setup.openFileInvalid')}</p>
+          <ul>
+            {fileErrors.slice(0, 8).map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

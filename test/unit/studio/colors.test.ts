@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { HEAD_REGION_IDS, regionCode } from '../../../core/anatomy/regions';
+import { DIRECTION_BITS } from '../../../core/scoring/live-contract';
+import { directionColor, DIRECTION_COUNT_RGB, heatColor, HEAT_STOPS, popcount4, skinReaction, SKIN_RGB, srgbToLinear, writeVertexColors } from '../../../renderer/studio/feedback/colors';
+
+describe('colour mappings', () => {
+  it('heat: none for 0, one stop per count, the last stop for many', () => {
+    expect(heatColor(0)).toBeNull();
+    expect(heatColor(1)).toEqual(HEAT_STOPS[0]);
+    expect(heatColor(3)).toEqual(HEAT_STOPS[2]);
+    expect(heatColor(40)).toEqual(HEAT_STOPS[HEAT_STOPS.length - 1]);
+  });
+
+  it('direction coverage counts the 米 directions an element has had', () => {
+    const all = DIRECTION_BITS.horizontal | DIRECTION_BITS.vertical | DIRECTION_BITS.diagonalSlash | DIRECTION_BITS.diagonalBackslash;
+    expect(popcount4(all)).toBe(4);
+    expect(directionColor(0)).toBeNull();
+    expect(directionColor(DIRECTION_BITS.vertical)).toEqual(DIRECTION_COUNT_RGB[0]);
+    expect(directionColor(all)).toEqual(DIRECTION_COUNT_RGB[3]);
+  });
+
+  it('skin reaction: pink grows with passes; petechiae only from 1.0 mm, purpura only from 1.5 mm', () => {
+    expect(skinReaction(0, 0.5).pink).toBe(0);
+    expect(skinReaction(4, 0.5).pink).toBeGreaterThan(skinReaction(1, 0.5).pink);
+    expect(skinReaction(8, 0.5).petechiae).toBe(0);
+    expect(skinReaction(8, 1.0).petechiae).toBeGreaterThan(0);
+    expect(skinReaction(8, 1.0).purpura).toBe(0);
+    expect(skinReaction(8, 2.0).purpura).toBeGreaterThan(0);
+  });
+
+  it('writes skin where nothing happened, heat where it did, and marks no-treat zones even with regions hidden', () => {
+    const n = 3;
+    const vertexRegion = Uint8Array.from([regionCode('forehead'), regionCode('forehead'), regionCode('eye-left')]);
+    const state = { passCount: Uint16Array.from([0, 3, 0]), directionMask: new Uint8Array(n), rfHitCount: new Uint16Array(n), nanoContactCount: new Uint16Array(n), version: 1 };
+    const out = new Float32Array(n * 3);
+    writeVertexColors(out, { view: 'passes', feedback: true, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false, maxNeedleLengthMm: 0.5 });
+    expect(Array.from(out.slice(0, 3))).toEqual(SKIN_RGB.map(srgbToLinear).map((v) => Math.fround(v)));
+    expect(out[3 + 1]).toBeGreaterThan(out[3]); // green-ish heat for 3 passes
+    expect(out[6]).not.toBeCloseTo(srgbToLinear(SKIN_RGB[0]), 3);
+    // Test mode (feedback off): no heat at all.
+    const off = new Float32Array(n * 3);
+    writeVertexColors(off, { view: 'passes', feedback: false, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false, maxNeedleLengthMm: 0.5 });
+    expect(Array.from(off.slice(3, 6))).toEqual(Array.from(off.slice(0, 3)));
+  });
+});
