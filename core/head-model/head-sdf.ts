@@ -331,6 +331,8 @@ export function headSdf(xIn: number, y: number, z: number): number {
   d = smin(d, sdEllipsoid(ax, y, z, 43, -17, 53, 18, 20, 18), 18);
   // Masseter and the soft tissue in front of the ear, so the cheek runs smoothly back to the ear.
   d = smin(d, sdEllipsoid(ax, y, z, 51, -16, 14, 9, 22, 20), 18);
+  // Side of the face between cheekbone and jaw: a broad, gentle mass so the cheek does not hollow.
+  d = smin(d, sdEllipsoid(ax, y, z, 47, -18, 36, 13, 26, 28), 20);
   // Chin and the mentolabial sulcus.
   if (sphereGap(x, y, z, 0, -66, 80, 30) < d + CULL_MARGIN_MM) {
     d = smin(d, sdEllipsoid(x, y, z, 0, -71, 78, 21, 13, 12), 12);
