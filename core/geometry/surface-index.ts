@@ -1,0 +1,143 @@
+// Precomputed look-ups over a treatment surface: a uniform grid of vertices for radius and box queries,
+// per-vertex area (a third of each adjacent triangle), vertex adjacency (CSR) and region areas.
+// Built once per surface (cached) so per-sample work is a few grid cells and no allocation.
+
+import type { RegionId } from '../anatomy/regions';
+import type { TreatmentSurface } from '../surface/surface';
+
+export interface SurfaceIndex {
+  readonly surface: TreatmentSurface;
+  readonly vertexCount: number;
+  /** Area attributed to each vertex, mm². */
+  readonly vertexAreaMm2: Float64Array;
+  /** Vertex adjacency in CSR form: neighbours of v are adjacency[adjacencyStart[v] .. adjacencyStart[v+1]). */
+  readonly adjacencyStart: Uint32Array;
+  readonly adjacency: Uint32Array;
+  /** Total area per region code, mm². */
+  readonly regionAreaMm2: Float64Array;
+  /** Region code of a region id, or -1 when the surface does not carry it. */
+  regionCode(id: RegionId): number;
+  /**
+   * Calls visit(v) for every vertex whose position lies in the axis-aligned box [min, max]
+   * (coarse: callers refine with exact tests). Allocation-free.
+   */
+  forEachInBox(minX: number, minY: number, minZ: number, maxX: number, maxY: number, maxZ: number, visit: (v: number) => void): void;
+}
+
+const cache = new WeakMap<TreatmentSurface, SurfaceIndex>();
+
+export const GRID_CELL_MM = 4;
+
+export function surfaceIndex(surface: TreatmentSurface): SurfaceIndex {
+  let idx = cache.get(surface);
+  if (!idx) {
+    idx = buildIndex(surface);
+    cache.set(surface, idx);
+  }
+  return idx;
+}
+
+function buildIndex(surface: TreatmentSurface): SurfaceIndex {
+  const pos = surface.positions;
+  const n = pos.length / 3;
+  let minX = Infinity, minY = Infinity, minZ = Infinity, maxX = -Infinity, maxY = -Infinity, maxZ = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = pos[i * 3], y = pos[i * 3 + 1], z = pos[i * 3 + 2];
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (z < minZ) minZ = z;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+    if (z > maxZ) maxZ = z;
+  }
+  const c = GRID_CELL_MM;
+  const nx = Math.max(1, Math.floor((maxX - minX) / c) + 1);
+  const ny = Math.max(1, Math.floor((maxY - minY) / c) + 1);
+  const nz = Math.max(1, Math.floor((maxZ - minZ) / c) + 1);
+  const cellOf = (i: number) => {
+    const ix = Math.min(nx - 1, Math.floor((pos[i * 3] - minX) / c));
+    const iy = Math.min(ny - 1, Math.floor((pos[i * 3 + 1] - minY) / c));
+    const iz = Math.min(nz - 1, Math.floor((pos[i * 3 + 2] - minZ) / c));
+    return (iz * ny + iy) * nx + ix;
+  };
+  const cellStart = new Uint32Array(nx * ny * nz + 1);
+  const cells = new Uint32Array(n);
+  for (let i = 0; i < n; i++) cellStart[cellOf(i) + 1]++;
+  for (let k = 1; k < cellStart.length; k++) cellStart[k] += cellStart[k - 1];
+  const fill = cellStart.slice(0, -1);
+  for (let i = 0; i < n; i++) cells[fill[cellOf(i)]++] = i;
+
+  // Vertex areas and adjacency from triangles.
+  const idxs = surface.indices;
+  const vertexAreaMm2 = new Float64Array(n);
+  const degree = new Uint32Array(n + 1);
+  for (let t = 0; t < idxs.length; t += 3) {
+    const a = idxs[t], b = idxs[t + 1], cc = idxs[t + 2];
+    const abx = pos[b * 3] - pos[a * 3], aby = pos[b * 3 + 1] - pos[a * 3 + 1], abz = pos[b * 3 + 2] - pos[a * 3 + 2];
+    const acx = pos[cc * 3] - pos[a * 3], acy = pos[cc * 3 + 1] - pos[a * 3 + 1], acz = pos[cc * 3 + 2] - pos[a * 3 + 2];
+    const area = 0.5 * Math.hypot(aby * acz - abz * acy, abz * acx - abx * acz, abx * acy - aby * acx);
+    vertexAreaMm2[a] += area / 3;
+    vertexAreaMm2[b] += area / 3;
+    vertexAreaMm2[cc] += area / 3;
+    degree[a + 1] += 2;
+    degree[b + 1] += 2;
+    degree[cc + 1] += 2;
+  }
+  // Each triangle contributes both neighbours of each corner; duplicates (shared edges) are harmless for flood fills.
+  const adjacencyStart = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) adjacencyStart[i + 1] = adjacencyStart[i] + degree[i + 1];
+  const adjacency = new Uint32Array(adjacencyStart[n]);
+  const cursor = adjacencyStart.slice(0, n);
+  for (let t = 0; t < idxs.length; t += 3) {
+    const a = idxs[t], b = idxs[t + 1], cc = idxs[t + 2];
+    adjacency[cursor[a]++] = b;
+    adjacency[cursor[a]++] = cc;
+    adjacency[cursor[b]++] = a;
+    adjacency[cursor[b]++] = cc;
+    adjacency[cursor[cc]++] = a;
+    adjacency[cursor[cc]++] = b;
+  }
+  const regionAreaMm2 = new Float64Array(surface.regionIds.length);
+  for (let i = 0; i < n; i++) regionAreaMm2[surface.vertexRegion[i]] += vertexAreaMm2[i];
+  const codeById = new Map<RegionId, number>(surface.regionIds.map((id, i) => [id, i]));
+
+  return {
+    surface,
+    vertexCount: n,
+    vertexAreaMm2,
+    adjacencyStart,
+    adjacency,
+    regionAreaMm2,
+    regionCode: (id) => codeById.get(id) ?? -1,
+    forEachInBox(x0, y0, z0, x1, y1, z1, visit) {
+      const ix0 = Math.max(0, Math.floor((x0 - minX) / c)), ix1 = Math.min(nx - 1, Math.floor((x1 - minX) / c));
+      const iy0 = Math.max(0, Math.floor((y0 - minY) / c)), iy1 = Math.min(ny - 1, Math.floor((y1 - minY) / c));
+      const iz0 = Math.max(0, Math.floor((z0 - minZ) / c)), iz1 = Math.min(nz - 1, Math.floor((z1 - minZ) / c));
+      for (let iz = iz0; iz <= iz1; iz++) {
+        for (let iy = iy0; iy <= iy1; iy++) {
+          const row = (iz * ny + iy) * nx;
+          for (let ix = ix0; ix <= ix1; ix++) {
+            const cell = row + ix;
+            for (let k = cellStart[cell], e = cellStart[cell + 1]; k < e; k++) visit(cells[k]);
+          }
+        }
+      }
+    },
+  };
+}
+
+/** Nearest surface vertex to a point (linear scan; for builders and tests, not the hot path). */
+export function nearestVertex(surface: TreatmentSurface, x: number, y: number, z: number): number {
+  const pos = surface.positions;
+  let best = -1;
+  let bestD = Infinity;
+  for (let i = 0; i < pos.length / 3; i++) {
+    const dx = pos[i * 3] - x, dy = pos[i * 3 + 1] - y, dz = pos[i * 3 + 2] - z;
+    const dd = dx * dx + dy * dy + dz * dz;
+    if (dd < bestD) {
+      bestD = dd;
+      best = i;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,382 @@
+// The hand-built fixtures: what each session does and the findings it must produce (rule id, clause,
+// severity). Expectations are written from the standard, not copied from the scorer's output.
+
+import type { RegionId } from '../core/anatomy/regions';
+import { projectToSurface, tracePath } from '../core/geometry/surface-walk';
+import type { PatientCase, Recording, RfPulse, RfSettings, StepId, Vec3 } from '../core/recording/types';
+import type { Scenario } from '../core/scoring/scenario';
+import type { Severity } from '../core/scoring/report';
+import type { TreatmentSurface } from '../core/surface/surface';
+import { coverRegion, neg, NORMAL_CASE, PRE_STEPS, SessionBuilder, surfaceGrid, tilt } from './fixture-kit';
+
+export interface ExpectedFinding {
+  id: string;
+  clause: string;
+  severity: Severity;
+}
+
+export interface FixtureSpec {
+  name: string;
+  description: string;
+  scenario?: Scenario;
+  passed: boolean;
+  expected: ExpectedFinding[];
+  build(surface: TreatmentSurface): Recording;
+}
+
+const ALL4 = [0, 45, 90, 135];
+const roller = (needleLengthMm: number, drumWidthMm = 20) => ({ device: 'roller' as const, needleLengthMm, drumWidthMm });
+
+function rollerSession(
+  surface: TreatmentSurface,
+  name: string,
+  o: {
+    region: RegionId;
+    needle: number;
+    endpoint?: Recording['goal']['endpoint'];
+    patient?: PatientCase;
+    pre?: StepId[];
+    angles?: number[];
+    rounds?: number;
+    targets?: RegionId[];
+    tension?: boolean;
+    pressure?: number | ((i: number) => number);
+    speed?: number;
+    piece?: number;
+    allowed?: RegionId[];
+    during?: StepId[];
+    after?: StepId[];
+    drum?: number;
+    extent?: number;
+    spacing?: number;
+    /** Centre of the treated patch (projected onto the surface); default the region centre. */
+    centre?: Vec3;
+  },
+): Recording {
+  const b = new SessionBuilder(name, 'roller', { indication: 'fixture', endpoint: o.endpoint ?? 'pink', targetRegions: o.targets ?? [o.region] }, o.patient ?? NORMAL_CASE);
+  b.stepsOf(o.pre ?? PRE_STEPS.roller).set(roller(o.needle, o.drum));
+  coverRegion(b, surface, o.region, { angles: o.angles ?? ALL4, rounds: o.rounds, skinTension: o.tension, pressure: o.pressure, speedMmPerS: o.speed, pieceMm: o.piece, allowed: o.allowed, spacingMm: o.spacing ?? (o.drum ? o.drum * 0.5 : undefined), maxExtentMm: o.extent, minRunMm: o.drum ? 1 : undefined }, o.centre ? projectToSurface(surface, ...o.centre) : undefined);
+  for (const s of o.during ?? []) b.step(s, {}, 1000);
+  b.stepsOf(o.after ?? ['aftercare-instructions']);
+  return b.build();
+}
+
+const rfSettings = (o: Partial<RfSettings> = {}): RfSettings => ({ device: 'rf', tipSizeMm: 10, depthMm: 1.5, powerW: 15, pulseWidthMs: 100, suction: true, bipolar: true, tipId: 'tip-001', ...o });
+
+function rfSession(
+  surface: TreatmentSurface,
+  name: string,
+  o: {
+    regions: RegionId[];
+    settings?: Partial<RfSettings>;
+    patient?: PatientCase;
+    spacing?: number;
+    tiltDeg?: (i: number) => number;
+    skip?: (i: number) => boolean;
+    zonePrep?: boolean;
+    fitTip?: boolean;
+    after?: StepId[];
+    tipIds?: (zoneIndex: number) => string;
+  },
+): Recording {
+  const zones = o.regions.map((r, i) => ({ id: `zone-${i + 1}`, regions: [r] }));
+  const b = new SessionBuilder(name, 'rf', { indication: 'laxity', endpoint: 'tightening', targetRegions: o.regions }, o.patient ?? NORMAL_CASE, zones);
+  b.stepsOf(PRE_STEPS.rf);
+  const s = rfSettings(o.settings);
+  b.set(s);
+  let i = 0;
+  o.regions.forEach((region, zi) => {
+    const zoneId = `zone-${zi + 1}`;
+    const tipId = o.tipIds ? o.tipIds(zi) : s.tipId;
+    if (o.fitTip !== false && (zi === 0 || tipId !== (o.tipIds ? o.tipIds(zi - 1) : s.tipId))) b.step('fit-new-tip');
+    if (o.zonePrep !== false) for (const st of ['remove-anaesthetic', 'cleanse-again', 'disinfect'] as const) b.step(st, { zoneId });
+    for (const p of surfaceGrid(surface, region, o.spacing ?? 10)) {
+      if (o.skip?.(i)) {
+        i++;
+        continue;
+      }
+      const axis = neg(p.n);
+      const pulse: RfPulse = {
+        tMs: b.t,
+        p: p.p,
+        n: p.n,
+        axis: o.tiltDeg ? tilt(axis, o.tiltDeg(i)) : axis,
+        region: p.region,
+        zoneId,
+        depthMm: s.depthMm,
+        powerW: s.powerW,
+        pulseWidthMs: s.pulseWidthMs,
+        tipSizeMm: s.tipSizeMm,
+        suction: s.suction,
+        bipolar: s.bipolar,
+        tipId,
+        skinTension: true,
+        pressure: 0.1,
+      };
+      b.pulses.push(pulse);
+      b.t += 800;
+      i++;
+    }
+    b.t += 2000;
+  });
+  b.stepsOf(o.after ?? ['apply-product', 'aftercare-instructions']);
+  return b.build();
+}
+
+function nanoSession(
+  surface: TreatmentSurface,
+  name: string,
+  o: {
+    region: RegionId;
+    patient?: PatientCase;
+    technique?: 'point-lift' | 'sliding';
+    heightUm?: number;
+    dwellMs?: number;
+    repeats?: number;
+    circle?: boolean;
+    pre?: StepId[];
+    wetMin?: number;
+    spacing?: number;
+    after?: StepId[];
+  },
+): Recording {
+  const technique = o.technique ?? 'point-lift';
+  const b = new SessionBuilder(name, 'nano', { indication: 'delivery of a hydrating serum', endpoint: 'delivery', targetRegions: [o.region] }, o.patient ?? NORMAL_CASE);
+  b.stepsOf(o.pre ?? PRE_STEPS.nano);
+  b.set({ device: 'nano', needleHeightUm: o.heightUm ?? 100, technique, level: 2 });
+  const pts = surfaceGrid(surface, o.region, o.spacing ?? 10);
+  for (let rep = 0; rep < (o.repeats ?? 1); rep++) {
+    for (const p of pts) {
+      const dwell = o.dwellMs ?? 1500;
+      let path: { tMs: number; p: Vec3 }[] = [];
+      if (technique === 'sliding' || o.circle) {
+        if (o.circle) {
+          // A loop of radius 3 mm: four quarter turns traced on the surface.
+          const out: { tMs: number; p: Vec3 }[] = [];
+          let cur = p;
+          for (let k = 0; k < 24; k++) {
+            const seg = tracePath(surface, cur.p, (k * 360) / 24 + 90, 0.8);
+            cur = seg[seg.length - 1];
+            out.push({ tMs: b.t + Math.round(((k + 1) / 25) * dwell), p: cur.p });
+          }
+          path = out;
+        } else {
+          const line = tracePath(surface, p.p, 0, 8);
+          path = [2, 4, 6, 8].map((mm, k) => ({ tMs: b.t + Math.round(((k + 1) / 5) * dwell), p: line[Math.round(mm / 0.25)].p }));
+        }
+      }
+      b.contacts.push({ tStartMs: b.t, tEndMs: b.t + dwell, p: p.p, n: p.n, region: p.region, technique, needleHeightUm: o.heightUm ?? 100, path });
+      b.t += dwell + 700;
+    }
+  }
+  b.t += 1000;
+  const after = o.after ?? ['wet-compress', 'dispose-needle', 'aftercare-instructions'];
+  for (const s of after) b.step(s, s === 'wet-compress' ? { durationMs: (o.wetMin ?? 20) * 60000 } : {});
+  return b.build();
+}
+
+const f = (id: string, clause: string, severity: Severity): ExpectedFinding => ({ id, clause, severity });
+
+export const FIXTURE_SPECS: FixtureSpec[] = [
+  {
+    name: 'roller-forehead-good',
+    description: 'Forehead, pink endpoint, 0.5 mm, one full 米 round in short rapid strokes, full preparation and aftercare.',
+    passed: true,
+    expected: [],
+    build: (s) => rollerSession(s, 'roller-forehead-good', { region: 'forehead', needle: 0.5 }),
+  },
+  {
+    name: 'roller-cheek-absorption-3-rounds',
+    description: 'Left cheek, absorption endpoint (8.4.2), 0.25 mm, three 米 rounds.',
+    passed: true,
+    expected: [],
+    build: (s) => rollerSession(s, 'roller-cheek-absorption-3-rounds', { region: 'cheek-left', needle: 0.25, endpoint: 'absorption', rounds: 3 }),
+  },
+  {
+    name: 'roller-cheek-absorption-1-round',
+    description: 'Left cheek, absorption endpoint, but only one round (8.4.2 asks 3-5).',
+    passed: true,
+    expected: [f('roller-rounds-absorption:cheek-left', '8.4.2', 'major')],
+    build: (s) => rollerSession(s, 'roller-cheek-absorption-1-round', { region: 'cheek-left', needle: 0.25, endpoint: 'absorption' }),
+  },
+  {
+    name: 'roller-absorption-long-needle',
+    description: 'Right cheek, absorption endpoint with a 1.0 mm needle (8.4.2: 0.25-0.5 mm), three rounds.',
+    passed: true,
+    expected: [f('roller-needle-absorption:cheek-right', '8.4.2', 'major')],
+    build: (s) => rollerSession(s, 'roller-absorption-long-needle', { region: 'cheek-right', needle: 1.0, endpoint: 'absorption', rounds: 3 }),
+  },
+  {
+    name: 'roller-scalp-left-right',
+    description: 'Occipital scalp patch (alopecia), 0.5 mm, left-right strokes only (8.5.7); no whole-region target.',
+    passed: true,
+    expected: [],
+    build: (s) => rollerSession(s, 'roller-scalp-left-right', { region: 'scalp', needle: 0.5, angles: [0], targets: [], extent: 35, centre: [0, 80, -90] }),
+  },
+  {
+    name: 'roller-scalp-vertical',
+    description: 'Occipital scalp patch rolled in all four directions: vertical and diagonal strokes catch hair (8.5.7).',
+    passed: true,
+    expected: [f('roller-scalp-direction:scalp', '8.5.7', 'major')],
+    build: (s) => rollerSession(s, 'roller-scalp-vertical', { region: 'scalp', needle: 0.5, targets: [], extent: 35, centre: [0, 80, -90] }),
+  },
+  {
+    name: 'roller-eyelid-with-tension',
+    description: 'Left lower eyelid, 0.25 mm, skin held over bone (8.5.1).',
+    passed: true,
+    expected: [],
+    build: (s) => rollerSession(s, 'roller-eyelid-with-tension', { region: 'lower-eyelid-left', needle: 0.25, tension: true, drum: 10 }),
+  },
+  {
+    name: 'roller-eyelid-no-tension',
+    description: 'Left lower eyelid, 0.25 mm, without stretching the skin (8.5.1).',
+    passed: true,
+    expected: [f('roller-eyelid-tension:lower-eyelid-left', '8.5.1', 'major')],
+    build: (s) => rollerSession(s, 'roller-eyelid-no-tension', { region: 'lower-eyelid-left', needle: 0.25, tension: false, drum: 10 }),
+  },
+  {
+    name: 'roller-nose-implant-pressure',
+    description: 'Nose with an implant, 0.25 mm needle but pressing (8.5.2).',
+    passed: true,
+    expected: [f('roller-nasal-implant-pressure:nose', '8.5.2', 'major')],
+    build: (s) => rollerSession(s, 'roller-nose-implant-pressure', { region: 'nose', needle: 0.25, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.5, drum: 10 }),
+  },
+  {
+    name: 'roller-nose-implant-long-needle',
+    description: 'Nose with an implant, light touch but a 0.5 mm needle (8.5.2: at most 0.25 mm).',
+    passed: true,
+    expected: [f('roller-nasal-implant-needle:nose', '8.5.2', 'major')],
+    build: (s) => rollerSession(s, 'roller-nose-implant-long-needle', { region: 'nose', needle: 0.5, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.1, drum: 10 }),
+  },
+  {
+    name: 'roller-nasolabial-short-needle',
+    description: 'Left nasolabial fold with 0.5 mm: does not reach the fold depth (8.5.3: 1.0-1.5 mm).',
+    passed: true,
+    expected: [f('roller-needle-folds:nasolabial-left', '8.5.3', 'major')],
+    build: (s) => rollerSession(s, 'roller-nasolabial-short-needle', { region: 'nasolabial-left', needle: 0.5, drum: 10 }),
+  },
+  {
+    name: 'roller-no-consent',
+    description: 'Forehead session started without informed consent (7.3): a critical error.',
+    passed: false,
+    expected: [f('consent-before-treatment', '7.3', 'critical')],
+    build: (s) => rollerSession(s, 'roller-no-consent', { region: 'forehead', needle: 0.5, pre: PRE_STEPS.roller.filter((x) => x !== 'consent') }),
+  },
+  {
+    name: 'roller-touches-eye',
+    description: 'Upper eyelid strokes that run onto the left eye (no-treat zone): critical.',
+    passed: false,
+    expected: [f('no-treat-contact:eye-left', '8.5', 'critical')],
+    build: (s) => rollerSession(s, 'roller-touches-eye', { region: 'upper-eyelid-left', needle: 0.25, tension: true, drum: 10, allowed: ['upper-eyelid-left', 'eye-left'] }),
+  },
+  {
+    name: 'roller-horizontal-only',
+    description: 'Forehead rolled horizontally only: the 米 pattern is incomplete (8.2).',
+    passed: true,
+    expected: [f('roller-cross-pattern:forehead', '8.2', 'major')],
+    build: (s) => rollerSession(s, 'roller-horizontal-only', { region: 'forehead', needle: 0.5, angles: [0] }),
+  },
+  {
+    name: 'roller-keloid-case',
+    description: 'A keloid-prone patient treated anyway (6.8): critical.',
+    passed: false,
+    expected: [f('contra-keloid-constitution:keloid-constitution', '6.8', 'critical')],
+    build: (s) => rollerSession(s, 'roller-keloid-case', { region: 'forehead', needle: 0.5, patient: { ...NORMAL_CASE, id: 'case-keloid', conditions: [{ id: 'keloid-constitution' }] } }),
+  },
+  {
+    name: 'roller-herpes-no-antiviral',
+    description: 'Recurrent herpes history, no antiviral prophylaxis before treatment (13.6).',
+    passed: true,
+    expected: [f('antiviral-prophylaxis', '13.6', 'major')],
+    build: (s) => rollerSession(s, 'roller-herpes-no-antiviral', { region: 'forehead', needle: 0.5, patient: { ...NORMAL_CASE, id: 'case-herpes', conditions: [{ id: 'herpes-history' }] } }),
+  },
+  {
+    name: 'roller-long-slow-strokes',
+    description: 'Forehead rolled in long slow sweeps (80 mm at 15 mm/s) instead of rapid short strokes (8.2).',
+    passed: true,
+    expected: [f('roller-short-rapid-strokes', '8.2', 'minor')],
+    build: (s) => rollerSession(s, 'roller-long-slow-strokes', { region: 'forehead', needle: 0.5, speed: 15, piece: 80 }),
+  },
+  {
+    name: 'roller-texture-no-wipe',
+    description: 'Right nasolabial fold, scar endpoint (8.4.3) with 1.0 mm, but no blood wiping (8.3) or cold compress (12.1).',
+    passed: true,
+    expected: [f('roller-wipe-blood', '8.3', 'minor'), f('cold-compress', '12.1', 'minor')],
+    build: (s) => rollerSession(s, 'roller-texture-no-wipe', { region: 'nasolabial-right', needle: 1.0, endpoint: 'texture-scars', drum: 10 }),
+  },
+  {
+    name: 'roller-uneven-pressure-no-aftercare',
+    description: 'Forehead with strongly alternating pressure (13.10) and no aftercare instructions (12.2).',
+    passed: true,
+    expected: [f('roller-even-pressure', '13.10', 'minor'), f('aftercare-instructions', '12.2', 'major')],
+    build: (s) => rollerSession(s, 'roller-uneven-pressure-no-aftercare', { region: 'forehead', needle: 0.5, pressure: (i) => (i % 2 ? 0.9 : 0.25), after: [] }),
+  },
+  {
+    name: 'rf-cheeks-good',
+    description: 'RF on both cheeks in two zones, 1.5 mm, suction, perpendicular, tension, per-zone preparation, aftercare.',
+    passed: true,
+    expected: [],
+    build: (s) => rfSession(s, 'rf-cheeks-good', { regions: ['cheek-left', 'cheek-right'] }),
+  },
+  {
+    name: 'rf-missed-and-tilted',
+    description: 'RF cheeks with a block of skipped pulses (9.3 no-miss) and a tilted handpiece on many pulses (9.6.3).',
+    passed: true,
+    expected: [f('rf-no-miss:cheek-left', '9.3', 'major'), f('rf-perpendicular', '9.6.3', 'major')],
+    build: (s) => rfSession(s, 'rf-missed-and-tilted', { regions: ['cheek-left', 'cheek-right'], skip: (i) => i >= 8 && i < 16, tiltDeg: (i) => (i % 3 === 0 ? 30 : 0) }),
+  },
+  {
+    name: 'rf-periocular-monopolar-deep',
+    description: 'RF on the left periorbital area and left zygoma at 2.0 mm without bipolar mode (9.6.4: bipolar, 0.5-1.5 mm).',
+    passed: true,
+    expected: [f('rf-depth-periocular:periorbital-left', '9.6.4', 'major'), f('rf-bipolar-periocular:periorbital-left', '9.6.4', 'major'), f('rf-depth-face:zygoma-left', '9.6.5', 'major')],
+    build: (s) => rfSession(s, 'rf-periocular-monopolar-deep', { regions: ['periorbital-left', 'zygoma-left'], settings: { depthMm: 2.0, bipolar: false, tipSizeMm: 6 }, spacing: 5.5 }),
+  },
+  {
+    name: 'rf-reused-tip-thin-skin',
+    description: 'Thin-skinned patient at full power (9.7); the first zone\'s tip is used again in a third zone (9.5).',
+    passed: true,
+    expected: [f('rf-thin-skin-energy', '9.7', 'minor'), f('rf-single-use-tip', '9.5', 'major')],
+    build: (s) => rfSession(s, 'rf-reused-tip-thin-skin', { regions: ['cheek-left', 'cheek-right', 'forehead'], settings: { powerW: 20, depthMm: 1.0 }, patient: { ...NORMAL_CASE, id: 'case-thin', skinType: 'thin' }, tipIds: (z) => (z === 1 ? 'tip-002' : 'tip-001') }),
+  },
+  {
+    name: 'rf-no-zone-prep-one-zone',
+    description: 'RF on the forehead as a single zone (9.2: 2-5 zones) without removing the anaesthetic, cleansing and disinfecting the zone.',
+    passed: true,
+    expected: [f('rf-zone-count', '9.2', 'major'), f('rf-zone-preparation:zone-1', '9.2', 'major')],
+    build: (s) => rfSession(s, 'rf-no-zone-prep-one-zone', { regions: ['forehead'], settings: { depthMm: 1.0 }, zonePrep: false }),
+  },
+  {
+    name: 'nano-forehead-good',
+    description: 'Nano point-lift on the forehead: product first, 1.5 s contacts, once per site, 20 min wet compress, needle disposed.',
+    passed: true,
+    expected: [],
+    build: (s) => nanoSession(s, 'nano-forehead-good', { region: 'forehead' }),
+  },
+  {
+    name: 'nano-dwell-and-circling',
+    description: 'Nano on the left cheek with 4 s contacts (10.5 dwell) drawn in circles (10.5 no circling).',
+    passed: true,
+    expected: [f('nano-dwell:cheek-left', '10.5', 'major'), f('nano-circling:cheek-left', '10.5', 'major')],
+    build: (s) => nanoSession(s, 'nano-dwell-and-circling', { region: 'cheek-left', dwellMs: 4000, circle: true, spacing: 14 }),
+  },
+  {
+    name: 'nano-scalp-sliding-repeated',
+    description: 'Sliding on hair-bearing scalp (10.4) and the same sites worked four times (10.5).',
+    passed: true,
+    expected: [f('nano-sliding-not-allowed:scalp', '10.4', 'major'), f('nano-times-per-site:scalp', '10.5', 'major')],
+    build: (s) => {
+      const r = nanoSession(s, 'nano-scalp-sliding-repeated', { region: 'scalp', technique: 'sliding', repeats: 4, patient: { ...NORMAL_CASE, id: 'case-scalp', hairBearingScalp: true }, spacing: 40 });
+      r.goal.targetRegions = [];
+      return r;
+    },
+  },
+  {
+    name: 'nano-no-product-short-compress',
+    description: 'Nano on the chin with no product applied first (10.3) and a 10-minute wet compress (10.6: 20 min).',
+    passed: true,
+    expected: [f('nano-product-first', '10.3', 'major'), f('nano-wet-compress', '10.6', 'major')],
+    build: (s) => nanoSession(s, 'nano-no-product-short-compress', { region: 'chin', pre: PRE_STEPS.nano.filter((x) => x !== 'apply-product'), wetMin: 10 }),
+  },
+];
+
