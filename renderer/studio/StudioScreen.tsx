@@ -3,7 +3,7 @@
 
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api as defaultApi } from '../api/client';
 import { AppStoreContext } from '../app/store';
 import type { Procedure, Recording } from '../../core/recording/types';
 import type { HeadModel } from '../../core/surface/surface';
@@ -56,6 +56,7 @@ export function StudioScreen({ procedure, onExit, openRecordingId, loadHeadModel
   const appStore = useContext(AppStoreContext);
   const profile = appStore?.getState().currentProfile ?? null;
   const appInfo = appStore?.getState().appInfo ?? null;
+  const api = appStore?.getState().api ?? defaultApi;
   const head = headState.status === 'ready' ? headState.loaded : null;
   const store = useMemo(
     () =>
@@ -80,7 +81,7 @@ export function StudioScreen({ procedure, onExit, openRecordingId, loadHeadModel
     return () => {
       live = false;
     };
-  }, [openRecordingId, store]);
+  }, [openRecordingId, store, api]);
 
   return (
     <StudioStoreContext.Provider value={store}>
@@ -147,9 +148,19 @@ function StudioBody({ head, onExit }: { head: LoadedHead; onExit: () => void }) 
       <main className="studio-stage">
         <StudioScene head={head} />
       </main>
-      <aside className="studio-side studio-side-right">{phase === 'running' && mode === 'learn' ? <FeedbackPanel /> : phase === 'running' ? <TestModeNote /> : <ProcedurePanel />}</aside>
+      <aside className="studio-side studio-side-right">
+        <RightPanel />
+      </aside>
     </div>
   );
+}
+
+/** Learn mode shows live feedback; test mode shows none of it; before the start, the steps to come. */
+export function RightPanel() {
+  const phase = useStudio((s) => s.phase);
+  const mode = useStudio((s) => s.mode);
+  if (phase !== 'running') return <ProcedurePanel />;
+  return mode === 'learn' ? <FeedbackPanel /> : <TestModeNote />;
 }
 
 function TestModeNote() {

@@ -1,9 +1,10 @@
 // After the session: the authoritative report from the main process (api.sessions.score re-scores the
 // recording), findings grouped by clause, the heat maps and the replay; save, export and reopen.
 
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api as defaultApi } from '../../api/client';
+import { AppStoreContext } from '../../app/store';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import type { Recording } from '../../../core/recording/types';
 import type { Finding, ScoreReport } from '../../../core/scoring/report';
@@ -12,7 +13,7 @@ import { useStudio } from '../store';
 import { formatSessionTime } from '../panels/ProcedurePanel';
 import { Replay } from './Replay';
 
-type ReportState = { status: 'scoring' } | { status: 'ready'; report: ScoreReport } | { status: 'error'; message: string };
+export type ReportState = { status: 'scoring' } | { status: 'ready'; report: ScoreReport } | { status: 'error'; message: string };
 
 export function groupFindingsByClause(findings: readonly Finding[]): { clause: string; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
@@ -45,9 +46,10 @@ export function downloadRecording(recording: Recording): void {
 }
 
 export function Debrief({ head, recording, onExit }: { head: LoadedHead; recording: Recording; onExit: () => void }) {
-  const { t, i18n } = useTranslation('studio');
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { t } = useTranslation('studio');
   const newSession = useStudio((s) => s.newSession);
+  // The shell's API (its store carries it; tests give it real services), else the app-wide one.
+  const api = useContext(AppStoreContext)?.getState().api ?? defaultApi;
   const [state, setState] = useState<ReportState>({ status: 'scoring' });
   const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -61,7 +63,7 @@ export function Debrief({ head, recording, onExit }: { head: LoadedHead; recordi
     return () => {
       live = false;
     };
-  }, [recording]);
+  }, [recording, api]);
 
   const save = async () => {
     const r = await api.sessions.save({ recording });
@@ -93,61 +95,71 @@ export function Debrief({ head, recording, onExit }: { head: LoadedHead; recordi
         </p>
       )}
       <div className="studio-debrief-body">
-        <section className="studio-panel studio-report" aria-labelledby="report-title">
-          <h2 id="report-title">{t('debrief.report')}</h2>
-          {state.status === 'scoring' && <p role="status">{t('debrief.scoring')}</p>}
-          {state.status === 'error' && (
-            <p className="studio-error" role="alert" data-testid="score-error">
-              {t('debrief.scoreFailed', { message: state.message })}
-            </p>
-          )}
-          {report && (
-            <>
-              <div className={report.passed ? 'studio-score pass' : 'studio-score fail'} data-testid="score">
-                <span className="studio-score-value">{Math.round(report.score)}</span>
-                <span>{report.passed ? t('debrief.passed') : t('debrief.failed')}</span>
-                <small>{t('debrief.passMark', { mark: report.passMark })}</small>
-                {report.criticalFailure && <strong className="studio-critical">{t('debrief.criticalFailure')}</strong>}
-              </div>
-              <table className="studio-criteria">
-                <caption>{t('debrief.criteria')}</caption>
-                <tbody>
-                  {report.criteria.map((c) => (
-                    <tr key={c.criterion}>
-                      <th scope="row">{t(`criterion.${c.criterion}`)}</th>
-                      <td>
-                        <meter min={0} max={100} value={c.score} />
-                      </td>
-                      <td>{Math.round(c.score)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <h3>{t('debrief.findings', { n: report.findings.length })}</h3>
-              {report.findings.length === 0 && <p>{t('debrief.noFindings')}</p>}
-              <div className="studio-findings" data-testid="findings">
-                {groupFindingsByClause(report.findings).map((g) => (
-                  <section key={g.clause} className="studio-finding-group" data-clause={g.clause}>
-                    <h4>{t('feedback.clause', { clause: g.clause })}</h4>
-                    <ul>
-                      {g.findings.map((f) => (
-                        <li key={f.id} className={`sev-${f.severity}`} data-rule={f.ruleId}>
-                          <strong>{t(`severity.${f.severity}`)}</strong> {f.message[lang]}
-                          {f.region && <span className="studio-muted"> · {REGION_NAMES[f.region][lang]}</span>}
-                          {f.span && <span className="studio-muted"> · {formatSessionTime(f.span.startMs)}</span>}
-                          <div className="studio-evidence">{f.evidence.text[lang]}</div>
-                          {f.simulatorDefault && <div className="studio-muted">{t('debrief.simulatorDefault')}</div>}
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ))}
-              </div>
-            </>
-          )}
-        </section>
+        <ReportView state={state} />
         <Replay head={head} recording={recording} findings={report?.findings ?? []} />
       </div>
     </div>
+  );
+}
+
+/** The report half of the debrief: score, pass/fail, criteria and findings grouped by clause. */
+export function ReportView({ state }: { state: ReportState }) {
+  const { t, i18n } = useTranslation('studio');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const report = state.status === 'ready' ? state.report : null;
+  return (
+    <section className="studio-panel studio-report" aria-labelledby="report-title">
+      <h2 id="report-title">{t('debrief.report')}</h2>
+      {state.status === 'scoring' && <p role="status">{t('debrief.scoring')}</p>}
+      {state.status === 'error' && (
+        <p className="studio-error" role="alert" data-testid="score-error">
+          {t('debrief.scoreFailed', { message: state.message })}
+        </p>
+      )}
+      {report && (
+        <>
+          <div className={report.passed ? 'studio-score pass' : 'studio-score fail'} data-testid="score">
+            <span className="studio-score-value">{Math.round(report.score)}</span>
+            <span>{report.passed ? t('debrief.passed') : t('debrief.failed')}</span>
+            <small>{t('debrief.passMark', { mark: report.passMark })}</small>
+            {report.criticalFailure && <strong className="studio-critical">{t('debrief.criticalFailure')}</strong>}
+          </div>
+          <table className="studio-criteria">
+            <caption>{t('debrief.criteria')}</caption>
+            <tbody>
+              {report.criteria.map((c) => (
+                <tr key={c.criterion}>
+                  <th scope="row">{t(`criterion.${c.criterion}`)}</th>
+                  <td>
+                    <meter min={0} max={100} value={c.score} />
+                  </td>
+                  <td>{Math.round(c.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('debrief.findings', { n: report.findings.length })}</h3>
+          {report.findings.length === 0 && <p>{t('debrief.noFindings')}</p>}
+          <div className="studio-findings" data-testid="findings">
+            {groupFindingsByClause(report.findings).map((g) => (
+              <section key={g.clause} className="studio-finding-group" data-clause={g.clause}>
+                <h4>{t('feedback.clause', { clause: g.clause })}</h4>
+                <ul>
+                  {g.findings.map((f) => (
+                    <li key={f.id} className={`sev-${f.severity}`} data-rule={f.ruleId}>
+                      <strong>{t(`severity.${f.severity}`)}</strong> {f.message[lang]}
+                      {f.region && <span className="studio-muted"> · {REGION_NAMES[f.region][lang]}</span>}
+                      {f.span && <span className="studio-muted"> · {formatSessionTime(f.span.startMs)}</span>}
+                      <div className="studio-evidence">{f.evidence.text[lang]}</div>
+                      {f.simulatorDefault && <div className="studio-muted">{t('debrief.simulatorDefault')}</div>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
   );
 }

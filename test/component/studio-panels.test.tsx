@@ -1,0 +1,106 @@
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RightPanel } from '../../renderer/studio/StudioScreen';
+import { DevicePanel } from '../../renderer/studio/panels/DevicePanel';
+import { FeedbackPanel } from '../../renderer/studio/panels/FeedbackPanel';
+import { ProcedurePanel } from '../../renderer/studio/panels/ProcedurePanel';
+import { SetupPanel } from '../../renderer/studio/panels/SetupPanel';
+import { presetsFor } from '../../renderer/studio/practice-presets';
+import { renderStudio } from './studio-setup';
+
+afterEach(cleanup);
+
+describe('studio panels', () => {
+  it('picks a practice scenario, shows its goal and case, and starts a session in the chosen mode', async () => {
+    const { store } = await renderStudio(<SetupPanel canStart />);
+    const scars = presetsFor('roller').find((p) => p.goal.endpoint === 'texture-scars')!;
+    fireEvent.change(screen.getByTestId('scenario-select'), { target: { value: scars.id } });
+    expect(screen.getByText(/1\.0-1\.5 mm，出血性紫癜/)).toBeTruthy();
+    expect(screen.getByText('左面颊、右面颊')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('测试模式'));
+    fireEvent.click(screen.getByTestId('start-session'));
+    const s = store.getState();
+    expect(s.phase).toBe('running');
+    expect(s.recorder?.header).toMatchObject({ mode: 'test', scenarioId: scars.id, goal: scars.goal });
+  });
+
+  it('records each device setting change with its time', async () => {
+    const { store, advance } = await renderStudio(<DevicePanel />);
+    act(() => store.getState().startSession());
+    advance(2500);
+    fireEvent.change(screen.getByTestId('needle-length'), { target: { value: '1.5' } });
+    expect(Array.from(screen.getByTestId('needle-length').querySelectorAll('option')).map((o) => o.value)).toEqual(['0.25', '0.5', '0.75', '1', '1.5', '2', '2.5', '3']);
+    const settings = store.getState().recorder!.build().settings;
+    expect(settings.at(-1)).toEqual({ tMs: 2500, settings: { device: 'roller', needleLengthMm: 1.5, drumWidthMm: 20 } });
+    expect(screen.getByText(/Shift = 重/)).toBeTruthy();
+  });
+
+  it('RF: fitting a new tip changes the tip id and records the 9.5 step', async () => {
+    const { store } = await renderStudio(<DevicePanel />, { procedure: 'rf' });
+    act(() => store.getState().startSession());
+    fireEvent.click(screen.getByTestId('fit-new-tip'));
+    const rec = store.getState().recorder!.build();
+    expect(rec.settings.at(-1)?.settings).toMatchObject({ device: 'rf', tipId: 'tip-2' });
+    expect(rec.steps.map((s) => s.step)).toEqual(['fit-new-tip']);
+  });
+
+  it('records procedure steps with their times and shows them done', async () => {
+    const { store, advance } = await renderStudio(<ProcedurePanel />);
+    expect((screen.getByTestId('step-cleanse') as HTMLButtonElement).disabled).toBe(true);
+    act(() => store.getState().startSession());
+    advance(65_000);
+    fireEvent.click(screen.getByTestId('step-cleanse'));
+    expect(store.getState().steps).toEqual([{ step: 'cleanse', tMs: 65_000 }]);
+    expect(screen.queryByTestId('step-cleanse')).toBeNull();
+    expect(screen.getByText('1:05')).toBeTruthy();
+  });
+
+  it('nano: the wet compress records its duration in minutes', async () => {
+    const { store } = await renderStudio(<ProcedurePanel />, { procedure: 'nano' });
+    act(() => store.getState().startSession());
+    fireEvent.click(screen.getByTestId('step-wet-compress'));
+    expect(store.getState().steps[0]).toMatchObject({ step: 'wet-compress', durationMs: 20 * 60_000 });
+  });
+
+  it('RF zones: 2-5 zones with per-zone steps recorded with the zone id', async () => {
+    const { store } = await renderStudio(<ProcedurePanel />, { procedure: 'rf' });
+    act(() => store.getState().startSession());
+    // The face preset suggests 3 zones.
+    expect(store.getState().zones).toHaveLength(3);
+    fireEvent.click(screen.getByTestId('add-zone'));
+    fireEvent.click(screen.getByTestId('add-zone'));
+    expect(store.getState().zones).toHaveLength(5);
+    expect((screen.getByTestId('add-zone') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(screen.getByTestId('zone-zone-2')).getByTestId('step-disinfect-zone-2'));
+    expect(store.getState().steps).toEqual([{ step: 'disinfect', tMs: 0, zoneId: 'zone-2' }]);
+    // Zones are numbered by position: removing the first one four times leaves one.
+    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByLabelText('删除第 1 区'));
+    expect(store.getState().zones.map((z) => z.id)).toEqual(['zone-5']);
+    expect(screen.getByText('至少需要 2 个分区。')).toBeTruthy();
+  });
+
+  it('learn mode shows the region rule with its clause and live warnings; test mode shows none of it', async () => {
+    const { store } = await renderStudio(<RightPanel />, { language: 'en' });
+    act(() => store.getState().startSession());
+    act(() => store.getState().setHoverRegion('scalp'));
+    expect(screen.getByTestId('region-guidance').textContent).toMatch(/Scalp.*left-right.*Clause 8\.5\.7.*0\.5-0\.8 mm/);
+    act(() =>
+      store.getState().addWarnings([{ ruleId: 'roller-scalp-transverse-only', clause: '8.5.7', severity: 'major', message: { zh: '头皮只能横向', en: 'Scalp: left-right only' }, tMs: 100 }]),
+    );
+    expect(screen.getByTestId('live-warnings').textContent).toContain('Scalp: left-right only');
+
+    cleanup();
+    const test = await renderStudio(<RightPanel />, { language: 'en' });
+    act(() => test.store.getState().setMode('test'));
+    act(() => test.store.getState().startSession());
+    expect(screen.queryByTestId('region-guidance')).toBeNull();
+    expect(screen.queryByText('Live feedback')).toBeNull();
+    expect(screen.getByText(/no live feedback/)).toBeTruthy();
+  });
+
+  it('the feedback panel offers the views for the procedure', async () => {
+    await renderStudio(<FeedbackPanel />, { procedure: 'rf' });
+    expect(screen.getByTestId('view-rf')).toBeTruthy();
+    expect(screen.queryByTestId('view-directions')).toBeNull();
+  });
+});
