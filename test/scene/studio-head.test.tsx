@@ -23,7 +23,7 @@ describe('studio scene', () => {
     const geometry = createHeadGeometry(surface);
     const state = feedbackState();
     let feedbackOn = true;
-    let view: HeadView = 'passes';
+    const view: HeadView = 'passes';
     let computed = 0;
     const source = (): ColorSource => {
       computed++;
