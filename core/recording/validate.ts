@@ -42,7 +42,10 @@ export function parseRecording(input: unknown, source?: string): ParseRecordingR
   if (!parsed.success) {
     const errors = parsed.error.issues.slice(0, MAX_REPORTED_ERRORS).map((issue) => ({
       pointer: jsonPointer(issue.path),
-      message: issue.code === 'unrecognized_keys' ? `unexpected field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message,
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unexpected field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+          : issue.message.replace(/^Invalid input: (expected .*), received undefined$/, 'missing: $1').replace(/^Invalid option: (expected .*)$/, '$1'),
     }));
     return { ok: false, errors };
   }
