@@ -102,7 +102,10 @@ export function regionAt(x: number, y: number, z: number): RegionId {
 
   // No-treat zones first: nostrils, vermilion, closed eyes.
   if (nostrilSdf(ax, y, z) < 1.2 && z > 85) return 'nostrils';
-  if (lipsSdf(x, y, z) < 0.7 && ax < HEAD_SHAPE.cheilion[0] + 1.5 && z > 70) return 'lips';
+  // Vermilion: on the lip rolls, and along the mouth line out to the commissures (the cheilia).
+  const onLipRolls = lipsSdf(x, y, z) < 0.7 && ax < HEAD_SHAPE.cheilion[0] + 1.5;
+  const alongMouthLine = Math.abs(y - mouthLineY(ax)) < 2.6 && ax < HEAD_SHAPE.cheilion[0] + 0.5;
+  if ((onLipRolls || alongMouthLine) && z > 70) return 'lips';
   const [enx] = HEAD_SHAPE.endocanthion;
   const [exx] = HEAD_SHAPE.exocanthion;
   const [ecx, ecy] = HEAD_SHAPE.eyeCentre;
