@@ -83,7 +83,7 @@ describe('studio panels', () => {
     const { store } = await renderStudio(<RightPanel />, { language: 'en' });
     act(() => store.getState().startSession());
     act(() => store.getState().setHoverRegion('scalp'));
-    expect(screen.getByTestId('region-guidance').textContent).toMatch(/Scalp.*left-right.*Clause 8\.5\.7.*0\.5-0\.8 mm/);
+    expect(screen.getByTestId('region-guidance').textContent).toMatch(/Scalp.*Clause 8\.5\.7.*left-right.*Recommended needle length: 0\.5-0\.8 mm/);
     act(() =>
       store.getState().addWarnings([{ ruleId: 'roller-scalp-transverse-only', clause: '8.5.7', severity: 'major', message: { zh: '头皮只能横向', en: 'Scalp: left-right only' }, tMs: 100 }]),
     );

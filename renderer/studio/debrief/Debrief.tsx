@@ -7,7 +7,8 @@ import { api as defaultApi } from '../../api/client';
 import { AppStoreContext } from '../../app/store';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import type { Recording } from '../../../core/recording/types';
-import type { Finding, ScoreReport } from '../../../core/scoring/report';
+import { RULES_BY_ID } from '../../../core/rules/catalogue';
+import type { Finding, LocalizedText, ScoreReport } from '../../../core/scoring/report';
 import type { LoadedHead } from '../StudioScreen';
 import { useStudio } from '../store';
 import { formatSessionTime } from '../panels/ProcedurePanel';
@@ -31,6 +32,20 @@ export function groupFindingsByClause(findings: readonly Finding[]): { clause: s
       return 0;
     })
     .map(([clause, list]) => ({ clause, findings: list }));
+}
+
+/** The clause's text for a group: the catalogue statements of the rules its findings come from. */
+export function clauseStatements(findings: readonly Finding[]): LocalizedText[] {
+  const seen = new Set<string>();
+  const out: LocalizedText[] = [];
+  for (const f of findings) {
+    const rule = RULES_BY_ID.get(f.ruleId);
+    if (rule && !seen.has(rule.id)) {
+      seen.add(rule.id);
+      out.push(rule.statement);
+    }
+  }
+  return out;
 }
 
 export function downloadRecording(recording: Recording): void {
@@ -144,6 +159,11 @@ export function ReportView({ state }: { state: ReportState }) {
             {groupFindingsByClause(report.findings).map((g) => (
               <section key={g.clause} className="studio-finding-group" data-clause={g.clause}>
                 <h4>{t('feedback.clause', { clause: g.clause })}</h4>
+                {clauseStatements(g.findings).map((st) => (
+                  <p key={st.en} className="studio-clause-text">
+                    {st[lang]}
+                  </p>
+                ))}
                 <ul>
                   {g.findings.map((f) => (
                     <li key={f.id} className={`sev-${f.severity}`} data-rule={f.ruleId}>

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { DIRECTION_COUNT_RGB, HEAT_STOPS, type HeadView, type Rgb } from '../feedback/colors';
-import { siteGuidance } from '../feedback/site-guidance';
+import { formatRanges, siteGuidance } from '../feedback/site-guidance';
 import { useStudio } from '../store';
 
 const css = (c: Rgb) => `rgb(${Math.round(c[0] * 255)}, ${Math.round(c[1] * 255)}, ${Math.round(c[2] * 255)})`;
@@ -70,7 +70,8 @@ export function FeedbackPanel() {
   const procedure = useStudio((s) => s.procedure);
   const hover = useStudio((s) => s.hoverRegion);
   const warnings = useStudio((s) => s.warnings);
-  const guidance = hover ? siteGuidance(procedure, hover) : null;
+  const preset = useStudio((s) => s.preset);
+  const guidance = hover ? siteGuidance(procedure, hover, preset.goal, preset.case) : null;
   return (
     <section className="studio-panel" aria-labelledby="studio-feedback-title">
       <h2 id="studio-feedback-title">{t('feedback.title')}</h2>
@@ -79,14 +80,15 @@ export function FeedbackPanel() {
         {hover && guidance ? (
           <>
             <h3>{REGION_NAMES[hover][lang]}</h3>
-            <p>
-              {t(guidance.ruleKey)} <span className="studio-clause">{t('feedback.clause', { clause: guidance.clause })}</span>
-            </p>
-            {guidance.rangeMm && (
+            <p className="studio-clause">{t('feedback.clause', { clause: guidance.clause })}</p>
+            <ul className="studio-rule-list">
+              {guidance.statements.map((st) => (
+                <li key={st.en}>{st[lang]}</li>
+              ))}
+            </ul>
+            {guidance.rangesMm && (
               <p>
-                {t(procedure === 'roller' ? 'feedback.recommendedNeedle' : 'feedback.recommendedDepth', {
-                  range: guidance.rangeMm[0] === guidance.rangeMm[1] ? `${guidance.rangeMm[0]}` : `${guidance.rangeMm[0]}-${guidance.rangeMm[1]}`,
-                })}
+                <strong>{t(procedure === 'roller' ? 'feedback.recommendedNeedle' : 'feedback.recommendedDepth', { range: formatRanges(guidance.rangesMm) })}</strong>
               </p>
             )}
           </>

@@ -5,7 +5,7 @@ import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
 import { Matrix4, Quaternion, Vector3, type Group, type Mesh, type MeshStandardMaterial } from 'three';
 import type { DeviceSettings, Vec3 } from '../../../core/recording/types';
-import { localSkinFrame } from '../feedback/direction';
+import { skinFrame } from '../../../core/geometry/skin-frame';
 
 export interface MarkerPose {
   p: Vec3 | null;
@@ -22,6 +22,13 @@ const fwd = new Vector3();
 const q = new Quaternion();
 const m4 = new Matrix4();
 const basis = { x: new Vector3(), y: new Vector3(), z: new Vector3() };
+const frame = new Float64Array(6);
+
+/** The skin frame's vertical at n (the drum rolls up and down when nothing says otherwise). */
+function verticalAt(n: Vec3): Vec3 {
+  skinFrame(n[0], n[1], n[2], frame);
+  return [frame[3], frame[4], frame[5]];
+}
 
 export function DeviceMarker({ settings, pose }: { settings: DeviceSettings; pose: () => MarkerPose }) {
   const group = useRef<Group>(null);
@@ -39,10 +46,10 @@ export function DeviceMarker({ settings, pose }: { settings: DeviceSettings; pos
     g.position.set(m.p[0], m.p[1], m.p[2]);
     // Local frame: y along the normal, x across the travel (the drum axis), z along the travel.
     up.set(m.n[0], m.n[1], m.n[2]).normalize();
-    const dir = m.moveDir ?? localSkinFrame(m.n).vertical;
+    const dir = m.moveDir ?? verticalAt(m.n);
     fwd.set(dir[0], dir[1], dir[2]);
     fwd.addScaledVector(up, -fwd.dot(up));
-    if (fwd.lengthSq() < 1e-6) fwd.set(...localSkinFrame(m.n).vertical);
+    if (fwd.lengthSq() < 1e-6) fwd.set(...verticalAt(m.n));
     fwd.normalize();
     side.crossVectors(up, fwd).normalize();
     basis.x.copy(side);
