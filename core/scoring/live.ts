@@ -593,7 +593,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       extra.push({ ruleId, clause: ruleById(ruleId).clause, region, key, count: 1, startMs: span?.[0] ?? tMs, endMs: span?.[1] ?? tMs, evidence, values });
     };
     const treated = firstTreatMs >= 0;
-    const metrics: Record<string, number> = { durationS: round(endMs / 1000, 1) };
+    const metrics: Record<string, number> = { treatmentDurationS: firstTreatMs >= 0 ? round((lastTreatMs - firstTreatMs) / 1000, 1) : 0 };
 
     // Preparation order (7.1 -> 7.3; 8.1 order).
     if (treated) {
