@@ -46,6 +46,30 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
+const fixtureDir = path.resolve(__dirname, '..', 'fixtures', 'recordings');
+const fixture = (name: string) => JSON.parse(readFileSync(path.join(fixtureDir, `${name}.json`), 'utf8')) as Recording;
+const expected = (name: string) => JSON.parse(readFileSync(path.join(fixtureDir, `${name}.expected.json`), 'utf8')) as { passed: boolean; findings: { id: string }[] };
+
+describe('sessions scored by core/scoring in the main process', () => {
+  it('scores a good recording as passed and stores the score with it', async () => {
+    const saved = await api('sessions.save', { recording: fixture('roller-forehead-good') });
+    expect(saved).toMatchObject({ ok: true, value: { summary: { procedure: 'roller', passed: expected('roller-forehead-good').passed } } });
+    const summary = saved.ok ? (saved.value as { summary: { score?: number } }).summary : null;
+    expect(summary?.score).toBeGreaterThan(0);
+    const listed = await api('sessions.list', {});
+    expect(listed.ok && listed.value).toEqual([summary]);
+  });
+
+  it('returns the full report for sessions.score, with the fixture’s expected findings', async () => {
+    const name = 'roller-horizontal-only';
+    const result = await api('sessions.score', { recording: fixture(name) });
+    expect(result.ok).toBe(true);
+    const report = result.ok ? (result.value as { passed: boolean; findings: { id: string }[] }) : null;
+    expect(report?.passed).toBe(expected(name).passed);
+    expect(report?.findings.map((f) => f.id).sort()).toEqual(expected(name).findings.map((f) => f.id).sort());
+  });
+});
+
 describe('sessions with core/recording validation', () => {
   it('stores a valid recording and opens it again unchanged', async () => {
     const saved = await api('sessions.save', { recording });
