@@ -17,6 +17,13 @@ export interface SurfaceIndex {
   readonly regionAreaMm2: Float64Array;
   /** Region code of a region id, or -1 when the surface does not carry it. */
   regionCode(id: RegionId): number;
+  /** Vertices of a region code (cached). */
+  regionVertices(code: number): Uint32Array;
+  /**
+   * Vertices of a region farther than bandMm, measured along mesh edges, from any vertex of another region
+   * (cached per code and band). Coverage is judged on this interior so a border strip does not count as a miss.
+   */
+  regionInterior(code: number, bandMm: number): Uint32Array;
   /**
    * Calls visit(v) for every vertex whose position lies in the axis-aligned box [min, max]
    * (coarse: callers refine with exact tests). Allocation-free.
@@ -101,9 +108,57 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
   for (let i = 0; i < n; i++) regionAreaMm2[surface.vertexRegion[i]] += vertexAreaMm2[i];
   const codeById = new Map<RegionId, number>(surface.regionIds.map((id, i) => [id, i]));
 
+  const regionVertexCache = new Map<number, Uint32Array>();
+  const regionVertices = (code: number): Uint32Array => {
+    let list = regionVertexCache.get(code);
+    if (!list) {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) if (surface.vertexRegion[i] === code) out.push(i);
+      list = Uint32Array.from(out);
+      regionVertexCache.set(code, list);
+    }
+    return list;
+  };
+  const interiorCache = new Map<string, Uint32Array>();
+  const regionInterior = (code: number, bandMm: number): Uint32Array => {
+    const key = `${code}:${bandMm}`;
+    let list = interiorCache.get(key);
+    if (list) return list;
+    const verts = regionVertices(code);
+    const dist = new Map<number, number>();
+    const queue: number[] = [];
+    for (const v of verts) {
+      for (let k = adjacencyStart[v]; k < adjacencyStart[v + 1]; k++) {
+        if (surface.vertexRegion[adjacency[k]] !== code) {
+          dist.set(v, 0);
+          queue.push(v);
+          break;
+        }
+      }
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const u = queue[qi];
+      const du = dist.get(u)!;
+      for (let k = adjacencyStart[u]; k < adjacencyStart[u + 1]; k++) {
+        const w = adjacency[k];
+        if (surface.vertexRegion[w] !== code) continue;
+        const d = du + Math.hypot(pos[w * 3] - pos[u * 3], pos[w * 3 + 1] - pos[u * 3 + 1], pos[w * 3 + 2] - pos[u * 3 + 2]);
+        if (d <= bandMm && d < (dist.get(w) ?? Infinity)) {
+          dist.set(w, d);
+          queue.push(w);
+        }
+      }
+    }
+    list = verts.filter((v) => !dist.has(v));
+    interiorCache.set(key, list);
+    return list;
+  };
+
   return {
     surface,
     vertexCount: n,
+    regionVertices,
+    regionInterior,
     vertexAreaMm2,
     adjacencyStart,
     adjacency,

@@ -15,7 +15,7 @@ const d = (value: number, unit: string, clause: string, zh: string, en: string):
 
 export const SIMULATOR_DEFAULTS = {
   // Roller stroke analysis (8.2).
-  strokeChunkMm: d(2, 'mm', '8.2', '滚轮轨迹每移动该距离更新一次覆盖和方向', 'Roller travel between footprint and direction updates'),
+  strokeChunkMm: d(3, 'mm', '8.2', '滚轮轨迹每移动该距离更新一次覆盖和方向', 'Roller travel between footprint and direction updates'),
   strokeGapMs: d(250, 'ms', '8.2', '接触样本间隔超过该时间视为新的一划', 'A gap between contact samples longer than this starts a new stroke'),
   reversalAngleDeg: d(120, 'deg', '8.2', '方向变化超过该角度（折返）开始新的一遍', 'A turn sharper than this (a reversal) starts a new pass'),
   directionToleranceDeg: d(22.5, 'deg', '8.2', '米字四个方向各占 ±22.5°', 'Each of the four 米 directions spans ±22.5°'),

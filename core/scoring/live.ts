@@ -140,8 +140,14 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
   let revisitCounted = false;
   const leftZones = new Set<string>();
   let zoneRevisits = 0;
+  let zoneRegion: RegionId | undefined;
+  let zoneOfLastRegion: string | undefined;
   const trackZone = (region: RegionId, tMs: number, explicitZone?: string) => {
-    const zone = explicitZone ?? zoneOfRegion.get(region);
+    if (explicitZone === undefined && region !== zoneRegion) {
+      zoneRegion = region;
+      zoneOfLastRegion = zoneOfRegion.get(region);
+    }
+    const zone = explicitZone ?? zoneOfLastRegion;
     if (zone === undefined) return;
     if (zone !== currentZone) {
       if (currentZone !== undefined && tMs - zoneEnterMs >= cfg.minZoneDwellMs) leftZones.add(currentZone);
@@ -314,11 +320,19 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     fHalfW = halfW;
     fBit = DIRECTION_BIT_BY_INDEX[dirIndex];
     fDir = dirIndex;
-    const r = halfW + cfg.footprintDepthToleranceMm;
-    const x0 = Math.min(anchor[0], anchor[0] + tx * len), x1 = Math.max(anchor[0], anchor[0] + tx * len);
-    const y0 = Math.min(anchor[1], anchor[1] + ty * len), y1 = Math.max(anchor[1], anchor[1] + ty * len);
-    const z0 = Math.min(anchor[2], anchor[2] + tz * len), z1 = Math.max(anchor[2], anchor[2] + tz * len);
-    idx.forEachInBox(x0 - r, y0 - r, z0 - r, x1 + r, y1 + r, z1 + r, visitRoller);
+    // Tight axis-aligned box of the oriented footprint box (along: 0..len, across: ±halfW, depth: ±tolerance).
+    const tol = cfg.footprintDepthToleranceMm;
+    const ex = Math.abs(fCx) * halfW + Math.abs(nx) * tol, ey = Math.abs(fCy) * halfW + Math.abs(ny) * tol, ez = Math.abs(fCz) * halfW + Math.abs(nz) * tol;
+    const bxEnd = anchor[0] + tx * len, byEnd = anchor[1] + ty * len, bzEnd = anchor[2] + tz * len;
+    idx.forEachInBox(
+      Math.min(anchor[0], bxEnd) - ex,
+      Math.min(anchor[1], byEnd) - ey,
+      Math.min(anchor[2], bzEnd) - ez,
+      Math.max(anchor[0], bxEnd) + ex,
+      Math.max(anchor[1], byEnd) + ey,
+      Math.max(anchor[2], bzEnd) + ez,
+      visitRoller,
+    );
     sweptMm2 += len * halfW * 2;
     segLengthMm += len;
     segEndMs = tMs;
@@ -356,6 +370,9 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     }
   };
 
+  let flagsRegion: RegionId | undefined;
+  let regionIsNoTreat = false;
+  let regionNeedsTension = false;
   const onSample = (s: InputSample) => {
     if (!s.contact || s.pressure <= 0) {
       endStroke();
@@ -363,9 +380,18 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       return;
     }
     const region = s.region;
-    onTreatment(s.tMs, region);
-    noTreat(region, s.tMs);
-    if (SKIN_TENSION_REGIONS.has(region) && !s.skinTension) {
+    if (region !== flagsRegion) {
+      // Region-derived flags change only when the region does; the common case skips the look-ups.
+      flagsRegion = region;
+      regionIsNoTreat = isNoTreatRegion(region);
+      regionNeedsTension = SKIN_TENSION_REGIONS.has(region);
+      onTreatment(s.tMs, region);
+    } else {
+      if (firstTreatMs < 0) onTreatment(s.tMs, region);
+      if (s.tMs > lastTreatMs) lastTreatMs = s.tMs;
+    }
+    if (regionIsNoTreat) noTreat(region, s.tMs);
+    if (regionNeedsTension && !s.skinTension) {
       raise('roller-eyelid-tension', s.tMs, { zh: `${region} 操作时未绷紧皮肤`, en: `${region} rolled without skin held over bone` }, {}, region);
     }
     if (region === 'nose' && header.case.nasalImplant && s.pressure > cfg.implantPressureMax) {
@@ -477,8 +503,11 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     rfPx = p.p[0]; rfPy = p.p[1]; rfPz = p.p[2];
     rfNx = p.n[0]; rfNy = p.n[1]; rfNz = p.n[2];
     rfHalf = p.tipSizeMm / 2;
-    const r = rfHalf * Math.SQRT2 + cfg.footprintDepthToleranceMm;
-    idx.forEachInBox(rfPx - r, rfPy - r, rfPz - r, rfPx + r, rfPy + r, rfPz + r, visitRf);
+    const tol = cfg.footprintDepthToleranceMm;
+    const ex = (Math.abs(rfH0) + Math.abs(rfV0)) * rfHalf + Math.abs(rfNx) * tol;
+    const ey = (Math.abs(rfH1) + Math.abs(rfV1)) * rfHalf + Math.abs(rfNy) * tol;
+    const ez = (Math.abs(rfH2) + Math.abs(rfV2)) * rfHalf + Math.abs(rfNz) * tol;
+    idx.forEachInBox(rfPx - ex, rfPy - ey, rfPz - ez, rfPx + ex, rfPy + ey, rfPz + ez, visitRf);
     state.version++;
   };
 
@@ -626,54 +655,24 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     // Coverage per target region.
     const area = idx.vertexAreaMm2;
     const regionCodes = targetRegions.map((r) => ({ region: r, code: idx.regionCode(r) })).filter((r) => r.code >= 0 && idx.regionAreaMm2[r.code] > 0);
-    // Interior of a region: vertices farther than borderBandMm (along mesh edges) from another region.
-    const interiorOf = (code: number): Uint8Array => {
-      const dist = new Float64Array(V).fill(Infinity);
-      const queue: number[] = [];
-      const inside = new Uint8Array(V);
-      for (let v = 0; v < V; v++) {
-        if (surface.vertexRegion[v] !== code) continue;
-        inside[v] = 1;
-        for (let k = idx.adjacencyStart[v]; k < idx.adjacencyStart[v + 1]; k++) {
-          if (surface.vertexRegion[idx.adjacency[k]] !== code) {
-            dist[v] = 0;
-            queue.push(v);
-            break;
-          }
-        }
-      }
-      for (let qi = 0; qi < queue.length; qi++) {
-        const u = queue[qi];
-        for (let k = idx.adjacencyStart[u]; k < idx.adjacencyStart[u + 1]; k++) {
-          const w = idx.adjacency[k];
-          if (!inside[w]) continue;
-          const d = dist[u] + Math.hypot(pos[w * 3] - pos[u * 3], pos[w * 3 + 1] - pos[u * 3 + 1], pos[w * 3 + 2] - pos[u * 3 + 2]);
-          if (d < dist[w] && d <= cfg.borderBandMm) {
-            dist[w] = d;
-            queue.push(w);
-          }
-        }
-      }
-      for (let v = 0; v < V; v++) if (inside[v] && dist[v] <= cfg.borderBandMm) inside[v] = 0;
-      return inside;
-    };
-    const interiorArea = (mask: Uint8Array) => {
+    // Coverage is judged on each region's interior (SurfaceIndex.regionInterior, borderBandMm from its edge).
+    const interiorOf = (code: number): Uint32Array => idx.regionInterior(code, cfg.borderBandMm);
+    const interiorArea = (verts: Uint32Array) => {
       let a = 0;
-      for (let v = 0; v < V; v++) if (mask[v]) a += area[v];
+      for (const v of verts) a += area[v];
       return a;
     };
     if (procedure === 'roller') {
       const roundsOf = (v: number) => Math.min(dirPasses[v * 4], dirPasses[v * 4 + 1], dirPasses[v * 4 + 2], dirPasses[v * 4 + 3]);
       let covSum = 0;
       for (const { region } of regionCodes) {
-        const mask = interiorOf(idx.regionCode(region));
-        const total = interiorArea(mask);
+        const verts = interiorOf(idx.regionCode(region));
+        const total = interiorArea(verts);
         if (total <= 0) continue;
         let covered = 0, crossed = 0;
         const dirArea = [0, 0, 0, 0];
         const rounds: { r: number; a: number }[] = [];
-        for (let v = 0; v < V; v++) {
-          if (!mask[v]) continue;
+        for (const v of verts) {
           const a = area[v];
           if (passCount[v] > 0) covered += a;
           if (directionMask[v] === 15) crossed += a;
@@ -738,21 +737,22 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       }
       let covSum = 0;
       for (const { region } of regionCodes) {
-        const inRegion = interiorOf(idx.regionCode(region));
-        const total = interiorArea(inRegion);
+        const verts = interiorOf(idx.regionCode(region));
+        const total = interiorArea(verts);
         if (total <= 0) continue;
+        const inRegion = new Uint8Array(V);
         let covered = 0, stacked = 0;
-        for (let v = 0; v < V; v++) {
-          if (!inRegion[v]) continue;
+        for (const v of verts) {
+          inRegion[v] = 1;
           if (rfHitCount[v] > 0) covered += area[v];
           if (rfHitCount[v] > cfg.rfMaxStack) stacked += area[v];
         }
-        // Largest connected uncovered patch inside the region.
+        // Largest connected uncovered patch inside the region's interior.
         let largestMissMm2 = 0;
         const seen = new Uint8Array(V);
         const stack: number[] = [];
-        for (let v = 0; v < V; v++) {
-          if (!inRegion[v] || rfHitCount[v] > 0 || seen[v]) continue;
+        for (const v of verts) {
+          if (rfHitCount[v] > 0 || seen[v]) continue;
           let patch = 0;
           stack.push(v);
           seen[v] = 1;
@@ -788,7 +788,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       let covSum = 0;
       for (const { region, code } of regionCodes) {
         let covered = 0;
-        for (let v = 0; v < V; v++) if (surface.vertexRegion[v] === code && nanoContactCount[v] > 0) covered += area[v];
+        for (const v of idx.regionVertices(code)) if (nanoContactCount[v] > 0) covered += area[v];
         const cov = covered / idx.regionAreaMm2[code];
         covSum += cov;
         metrics[`coveragePct.${region}`] = round(cov * 100, 1);
@@ -853,6 +853,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     report: () => finish(),
     finish,
   };
+  // (push() wraps nothing: callers that replay a recording reuse one event object per kind, see score.ts.)
 }
 
 const NO_WARNINGS: LiveWarning[] = [];

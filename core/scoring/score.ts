@@ -58,6 +58,42 @@ export function* recordingEvents(r: Recording): Generator<RecordingEvent> {
 
 export function score(recording: Recording, options: { surface: TreatmentSurface; scenario?: Scenario }): ScoreReport {
   const engine = createScoringEngine(options.surface, recording, options.scenario);
-  for (const e of recordingEvents(recording)) engine.push(e);
+  // The same merge as recordingEvents(), without a generator or an object per event: one reused event per kind.
+  const r = recording;
+  const ev = {
+    settings: { kind: 'settings', change: r.settings[0] } as Extract<RecordingEvent, { kind: 'settings' }>,
+    step: { kind: 'step', step: r.steps[0] } as Extract<RecordingEvent, { kind: 'step' }>,
+    sample: { kind: 'sample', sample: r.samples[0] } as Extract<RecordingEvent, { kind: 'sample' }>,
+    pulse: { kind: 'pulse', pulse: r.pulses[0] } as Extract<RecordingEvent, { kind: 'pulse' }>,
+    contact: { kind: 'contact', contact: r.contacts[0] } as Extract<RecordingEvent, { kind: 'contact' }>,
+  };
+  let iSet = 0, iStep = 0, iSample = 0, iPulse = 0, iContact = 0;
+  const nSet = r.settings.length, nStep = r.steps.length, nSample = r.samples.length, nPulse = r.pulses.length, nContact = r.contacts.length;
+  for (;;) {
+    // Settings, then steps, then treatment events at equal times (KIND_ORDER).
+    const tSet = iSet < nSet ? r.settings[iSet].tMs : Infinity;
+    const tStep = iStep < nStep ? r.steps[iStep].tMs : Infinity;
+    const tSample = iSample < nSample ? r.samples[iSample].tMs : Infinity;
+    const tPulse = iPulse < nPulse ? r.pulses[iPulse].tMs : Infinity;
+    const tContact = iContact < nContact ? r.contacts[iContact].tStartMs : Infinity;
+    const tTreat = Math.min(tSample, tPulse, tContact);
+    if (tSet === Infinity && tStep === Infinity && tTreat === Infinity) break;
+    if (tSet <= tStep && tSet <= tTreat) {
+      ev.settings.change = r.settings[iSet++];
+      engine.push(ev.settings);
+    } else if (tStep <= tTreat) {
+      ev.step.step = r.steps[iStep++];
+      engine.push(ev.step);
+    } else if (tSample === tTreat) {
+      ev.sample.sample = r.samples[iSample++];
+      engine.push(ev.sample);
+    } else if (tPulse === tTreat) {
+      ev.pulse.pulse = r.pulses[iPulse++];
+      engine.push(ev.pulse);
+    } else {
+      ev.contact.contact = r.contacts[iContact++];
+      engine.push(ev.contact);
+    }
+  }
   return engine.finish(recording.end);
 }
