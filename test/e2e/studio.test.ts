@@ -2,7 +2,7 @@
 // the forehead in several directions, then the debrief with findings that match; RF pulses in zones;
 // screenshots of the studio (learn mode, heat map) and of the debrief in Chinese and English.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PerspectiveCamera, Vector3 } from 'three';
 import type { Page } from 'playwright-core';
@@ -53,15 +53,20 @@ describe('the practice studio in Chromium (web mode)', () => {
     await app?.stop();
   });
 
-  it('rolls the forehead in the 米 directions with the mouse and finds matching findings in the debrief (zh)', async () => {
+  it('rolls the forehead in three of the 米 directions with the mouse and finds matching findings in the debrief (zh)', async () => {
     browser = await launchBrowser({ locale: 'zh-CN' });
     const { page } = browser;
     const errors = collectPageErrors(page);
     await page.goto(app!.url);
     await createTraineeAndGoHome(page);
+    const opened = Date.now();
     await openModule(page, 'roller');
     await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
-    await page.locator('canvas').first().waitFor();
+    // Time to interactive: the studio chunk loaded, the head fetched and decoded, its BVH built.
+    const interactiveMs = Date.now() - opened;
+    mkdirSync(path.join(REPO_ROOT, 'test-output'), { recursive: true });
+    writeFileSync(path.join(REPO_ROOT, 'test-output', 'studio-timing.json'), JSON.stringify({ studioInteractiveMs: interactiveMs, browser: 'headless Chromium, SwiftShader WebGL' }, null, 2));
+    console.log(`studio interactive after ${interactiveMs} ms`);
     await page.getByTestId('start-session').click();
     for (const step of ['take-history', 'examine', 'consent', 'cleanse', 'photograph', 'anaesthesia', 'cleanse-again', 'disinfect']) {
       await page.getByTestId(`step-${step}`).click();
@@ -73,24 +78,74 @@ describe('the practice studio in Chromium (web mode)', () => {
     const right = at([fx + 30, fy, fz - 8]);
     const top = at([fx, fy + 18, fz - 6]);
     const bottom = at([fx, fy - 14, fz]);
+    // Horizontal, vertical and "/" strokes; never "\": the 米 pattern (8.2) stays incomplete.
     for (let i = 0; i < 2; i++) {
       await drag(page, left, right);
       await drag(page, top, bottom);
       await drag(page, { x: c.x - 25, y: c.y + 15 }, { x: c.x + 25, y: c.y - 15 });
-      await drag(page, { x: c.x - 25, y: c.y - 15 }, { x: c.x + 25, y: c.y + 15 });
     }
     await page.getByTestId('view-directions').check();
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(500);
     await saveScreenshot(page, 'studio-roller-learn-directions-zh');
     await page.getByTestId('view-passes').check();
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(500);
     await saveScreenshot(page, 'studio-roller-learn-heatmap-zh');
     const counts = await page.getByTestId('event-counts').innerText();
     expect(Number(/\d+/.exec(counts)?.[0] ?? 0)).toBeGreaterThan(50);
     await page.getByTestId('end-session').click();
     await page.getByTestId('debrief').waitFor();
-    await page.waitForTimeout(1500);
+    await page.getByTestId('findings').waitFor({ timeout: 60_000 });
+    const clauses = await page.locator('[data-clause]').evaluateAll((els) => els.map((e) => e.getAttribute('data-clause')));
+    const rules = await page.locator('[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    // What it did wrong: no "\" strokes (8.2 米 pattern), no aftercare talk (12.2), no blood wiping (8.3).
+    expect(rules).toContain('roller-cross-pattern');
+    expect(clauses).toEqual(expect.arrayContaining(['8.2', '12.2']));
+    // What it did right: the 8.1 preparation in order, a forehead needle in range (8.5.5), consent (7.3).
+    expect(rules).not.toContain('roller-preparation');
+    expect(rules).not.toContain('roller-needle-forehead');
+    expect(rules).not.toContain('consent-before-treatment');
+    await page.waitForTimeout(1000);
     await saveScreenshot(page, 'studio-roller-debrief-zh');
+    expect(errors).toEqual([]);
+  }, 400_000);
+
+  it('fires RF pulses in a zone with too deep a setting and finds the depth finding (en)', async () => {
+    await browser?.close();
+    browser = await launchBrowser({ locale: 'en-US' });
+    const { page } = browser;
+    const errors = collectPageErrors(page);
+    await page.goto(app!.url);
+    await createTraineeAndGoHome(page, { name: 'RF Trainee' });
+    await openModule(page, 'rf');
+    await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
+    await page.getByTestId('start-session').click();
+    for (const step of ['take-history', 'examine', 'consent', 'cleanse', 'photograph', 'anaesthesia']) await page.getByTestId(`step-${step}`).click();
+    for (const step of ['remove-anaesthetic', 'cleanse-again', 'disinfect', 'treat-start']) await page.getByTestId(`step-${step}-zone-1`).click();
+    await page.getByTestId('rf-depth').selectOption('3');
+    const at = await projector(page, '.studio-stage canvas');
+    const [fx, fy, fz] = centroid('forehead');
+    let fired = 0;
+    for (const dx of [-16, -8, 0, 8, 16]) {
+      for (const dy of [-6, 4]) {
+        const p = at([fx + dx, fy + dy, fz - Math.abs(dx) * 0.3]);
+        await page.mouse.click(p.x, p.y);
+        fired++;
+      }
+    }
+    await page.getByTestId('step-treat-end-zone-1').click();
+    await expect.poll(async () => page.getByTestId('event-counts').innerText()).toBe(`${fired} pulses`);
+    // Learn mode warns at once: 3 mm is deeper than the forehead's 0.5-1.5 mm (9.6.5).
+    expect(await page.getByTestId('live-warnings').innerText()).toContain('Clause 9.6.5');
+    await page.getByTestId('view-rf').check();
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'studio-rf-learn-coverage-en');
+    await page.getByTestId('end-session').click();
+    await page.getByTestId('findings').waitFor({ timeout: 60_000 });
+    const rules = await page.locator('[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    expect(rules).toContain('rf-depth-face');
+    expect(rules).not.toContain('rf-zone-count');
+    await page.waitForTimeout(1000);
+    await saveScreenshot(page, 'studio-rf-debrief-en');
     expect(errors).toEqual([]);
   }, 400_000);
 });

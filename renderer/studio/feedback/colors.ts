@@ -33,6 +33,9 @@ export function heatColor(count: number): Rgb | null {
   return HEAT_STOPS[Math.min(count, HEAT_STOPS.length) - 1];
 }
 
+/** RF view: target skin no pulse has reached yet, so gaps stand out (9.3 no-miss). */
+export const RF_GAP_RGB: Rgb = [0.98, 0.62, 0.3];
+
 /** Direction coverage: how many of the four 米 directions (8.2) the element has had. */
 export const DIRECTION_COUNT_RGB: readonly Rgb[] = [
   [0.95, 0.85, 0.2], // 1 direction
@@ -116,7 +119,7 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
           : inp.view === 'directions'
             ? directionColor(directionMask[v])
             : inp.view === 'rf'
-              ? heatColor(rfHitCount[v])
+              ? (heatColor(rfHitCount[v]) ?? (inp.targetRegions.has(inp.regionIds[code]) ? RF_GAP_RGB : null))
               : heatColor(nanoContactCount[v]);
       if (overlay) c = mix(c, overlay, 0.8);
     }

@@ -3,7 +3,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
-import { DIRECTION_COUNT_RGB, HEAT_STOPS, type HeadView, type Rgb } from '../feedback/colors';
+import { DIRECTION_COUNT_RGB, HEAT_STOPS, RF_GAP_RGB, type HeadView, type Rgb } from '../feedback/colors';
 import { formatRanges, siteGuidance } from '../feedback/site-guidance';
 import { useStudio } from '../store';
 
@@ -59,6 +59,12 @@ export function Legend({ view }: { view: HeadView }) {
           {i === HEAT_STOPS.length - 1 ? `${i + 1}+` : i + 1}
         </li>
       ))}
+      {view === 'rf' && (
+        <li>
+          <span className="swatch" ref={(el) => void (el && (el.style.background = css(RF_GAP_RGB)))} />
+          {t('legend.rfGap')}
+        </li>
+      )}
       <li className="studio-muted">{t(view === 'passes' ? 'legend.passes' : view === 'rf' ? 'legend.rf' : 'legend.nano')}</li>
     </ul>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEAD_REGION_IDS, regionCode } from '../../../core/anatomy/regions';
 import { DIRECTION_BITS } from '../../../core/scoring/live-contract';
-import { directionColor, DIRECTION_COUNT_RGB, heatColor, HEAT_STOPS, popcount4, skinReaction, SKIN_RGB, srgbToLinear, writeVertexColors } from '../../../renderer/studio/feedback/colors';
+import { RF_GAP_RGB, directionColor, DIRECTION_COUNT_RGB, heatColor, HEAT_STOPS, popcount4, skinReaction, SKIN_RGB, srgbToLinear, writeVertexColors } from '../../../renderer/studio/feedback/colors';
 
 describe('colour mappings', () => {
   it('heat: none for 0, one stop per count, the last stop for many', () => {
@@ -41,5 +41,16 @@ describe('colour mappings', () => {
     const off = new Float32Array(n * 3);
     writeVertexColors(off, { view: 'passes', feedback: false, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false, maxNeedleLengthMm: 0.5 });
     expect(Array.from(off.slice(3, 6))).toEqual(Array.from(off.slice(0, 3)));
+  });
+
+  it('RF view: target skin without pulses shows as a gap, pulsed skin as heat, other skin untouched', () => {
+    const vertexRegion = Uint8Array.from([regionCode('forehead'), regionCode('forehead'), regionCode('neck')]);
+    const state = { passCount: new Uint16Array(3), directionMask: new Uint8Array(3), rfHitCount: Uint16Array.from([0, 1, 0]), nanoContactCount: new Uint16Array(3), version: 1 };
+    const out = new Float32Array(9);
+    writeVertexColors(out, { view: 'rf', feedback: true, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(['forehead']), showRegions: false, maxNeedleLengthMm: 0 });
+    const gapMix = 0.8; // overlay strength
+    expect(out[0]).toBeCloseTo(srgbToLinear(SKIN_RGB[0] + (RF_GAP_RGB[0] - SKIN_RGB[0]) * gapMix), 5);
+    expect(out[5]).toBeGreaterThan(out[3]); // blue heat for 1 pulse
+    expect(Array.from(out.slice(6, 9))).toEqual(SKIN_RGB.map((c) => Math.fround(srgbToLinear(c))));
   });
 });
