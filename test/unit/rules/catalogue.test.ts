@@ -121,3 +121,11 @@ describe('procedure steps and defaults', () => {
     expect(defaultValues({ passMark: 90 })).toMatchObject({ passMark: 90, strokeChunkMm: SIMULATOR_DEFAULTS.strokeChunkMm.value });
   });
 });
+
+describe('docs/scoring.md', () => {
+  it('lists every simulator default with its value', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/scoring.md', import.meta.url), 'utf8');
+    for (const k of SIMULATOR_DEFAULT_KEYS) expect(doc).toContain(`| \`${k}\` | ${SIMULATOR_DEFAULTS[k].value} |`);
+  });
+});
