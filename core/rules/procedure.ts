@@ -67,3 +67,30 @@ export const AFTERCARE_STEPS: Record<Procedure, readonly StepRequirement[]> = {
     { step: 'aftercare-instructions', clause: '12.2', ruleId: 'aftercare-instructions', when: 'after' },
   ],
 };
+
+/** Display names of the steps, for findings and the UI. */
+export const STEP_NAMES: Record<StepId, { zh: string; en: string }> = {
+  'take-history': { zh: '采集病史', en: 'take the history' },
+  examine: { zh: '专科与全身检查', en: 'examine' },
+  consent: { zh: '签署知情同意', en: 'informed consent' },
+  'remove-makeup': { zh: '卸妆', en: 'remove make-up' },
+  cleanse: { zh: '清洁', en: 'cleanse' },
+  photograph: { zh: '标准化拍照', en: 'standard photographs' },
+  anaesthesia: { zh: '麻醉', en: 'anaesthesia' },
+  'remove-anaesthetic': { zh: '去除麻药', en: 'remove the anaesthetic' },
+  'cleanse-again': { zh: '再次清洁', en: 'cleanse again' },
+  disinfect: { zh: '消毒', en: 'disinfect' },
+  'skin-trial': { zh: '皮肤试用试验', en: 'skin trial' },
+  'antiviral-prophylaxis': { zh: '预防性抗病毒', en: 'antiviral prophylaxis' },
+  'mount-needle': { zh: '安装纳米微针', en: 'mount the nano needle' },
+  'fit-new-tip': { zh: '更换新治疗头', en: 'fit a new tip' },
+  'apply-product': { zh: '涂抹药物或功效产品', en: 'apply the product' },
+  'treat-start': { zh: '开始分区治疗', en: 'start a zone' },
+  'treat-end': { zh: '结束分区治疗', en: 'finish a zone' },
+  'wipe-blood': { zh: '擦拭渗血', en: 'wipe blood' },
+  'cold-compress': { zh: '冷敷', en: 'cold compress' },
+  'wet-compress': { zh: '湿敷', en: 'wet compress' },
+  phototherapy: { zh: '光疗', en: 'phototherapy' },
+  'dispose-needle': { zh: '医疗废物处置', en: 'dispose of the needle' },
+  'aftercare-instructions': { zh: '术后护理交代', en: 'aftercare instructions' },
+};

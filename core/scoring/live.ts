@@ -4,13 +4,13 @@
 // and the final score cannot disagree. Per-sample work is a handful of grid cells over the surface;
 // nothing is allocated per sample unless a rule is broken.
 
-import { isNoTreatRegion, type RegionId } from '../anatomy/regions';
+import { isNoTreatRegion, REGION_NAMES, type RegionId } from '../anatomy/regions';
 import { directionClassOfAngle, skinFrame, strokeAngleDeg } from '../geometry/skin-frame';
 import { surfaceIndex, type SurfaceIndex } from '../geometry/surface-index';
 import type { DeviceSettings, InputSample, NanoContact, RfPulse, SessionEnd, StepEvent, StepId } from '../recording/types';
 import { ruleById } from '../rules/catalogue';
 import { conditionById } from '../rules/conditions';
-import { AFTERCARE_STEPS, PREPARATION_STEPS, PRE_TREATMENT_STEPS, RF_ZONE_STEPS, STEP_CLAUSES } from '../rules/procedure';
+import { AFTERCARE_STEPS, PREPARATION_STEPS, PRE_TREATMENT_STEPS, RF_ZONE_STEPS, STEP_CLAUSES, STEP_NAMES } from '../rules/procedure';
 import { defaultValues, type SimulatorDefaultValues } from '../rules/simulator-defaults';
 import { formatRanges, inRanges, rfSiteRule, rollerNeedleRecommendation, SKIN_TENSION_REGIONS } from '../rules/sites';
 import { DIRECTION_BITS, type DirectionClass, type LiveFeedbackState, type LiveScorer, type LiveWarning, type RecordingEvent, type RecordingHeader } from './live-contract';
@@ -174,7 +174,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       for (const c of header.case.conditions) {
         const def = conditionById(c.id);
         if (def?.kind === 'contraindication' && c.regions?.includes(region)) {
-          raise(`contra-${c.id}`, tMs, { zh: `${def.name.zh}：在${region}治疗`, en: `${def.name.en}: treated ${region}` }, { condition: c.id, region }, undefined, c.id);
+          raise(`contra-${c.id}`, tMs, { zh: `${def.name.zh}：治疗了${REGION_NAMES[region].zh}`, en: `${def.name.en}: treated the ${REGION_NAMES[region].en.toLowerCase()}` }, { condition: c.id, region }, undefined, c.id);
         }
       }
     }
@@ -182,11 +182,11 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
 
   const preTreatmentChecks = (tMs: number) => {
     for (const req of PRE_TREATMENT_STEPS) {
-      if (!stepBefore(req.step, tMs)) raise(req.ruleId, tMs, { zh: `治疗开始前没有“${req.step}”步骤`, en: `no "${req.step}" step before treatment began` }, { missingStep: req.step });
+      if (!stepBefore(req.step, tMs)) raise(req.ruleId, tMs, { zh: `治疗开始前没有“${STEP_NAMES[req.step].zh}”`, en: `no "${STEP_NAMES[req.step].en}" step before treatment began` }, { missingStep: req.step });
     }
     const prep = PREPARATION_STEPS[procedure];
     const missing = prep.steps.filter((s) => !stepBefore(s, tMs));
-    if (missing.length > 0) raise(prep.ruleId, tMs, { zh: `治疗前缺少：${missing.join('、')}`, en: `missing before treatment: ${missing.join(', ')}` }, { missingSteps: missing.join(',') });
+    if (missing.length > 0) raise(prep.ruleId, tMs, { zh: `治疗前缺少：${missing.map((m) => STEP_NAMES[m].zh).join('、')}`, en: `missing before treatment: ${missing.map((m) => STEP_NAMES[m].en).join(', ')}` }, { missingSteps: missing.join(',') });
     for (const c of header.case.conditions) {
       const def = conditionById(c.id);
       if (def?.kind === 'contraindication' && (!c.regions || c.regions.length === 0)) {
@@ -206,7 +206,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
   };
 
   const noTreat = (region: RegionId, tMs: number) => {
-    if (isNoTreatRegion(region)) raise('no-treat-contact', tMs, { zh: `接触禁区 ${region}`, en: `touched no-treat zone ${region}` }, { region }, region);
+    if (isNoTreatRegion(region)) raise('no-treat-contact', tMs, { zh: `接触禁区：${REGION_NAMES[region].zh}`, en: `touched no-treat zone: ${REGION_NAMES[region].en}` }, { region }, region);
   };
 
   // ---------- Roller ----------
@@ -239,16 +239,17 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
   // Footprint visitor state (set before each forEachInBox call; the closures are created once).
   let fAx = 0, fAy = 0, fAz = 0, fTx = 0, fTy = 0, fTz = 0, fCx = 0, fCy = 0, fCz = 0, fNx = 0, fNy = 0, fNz = 0;
   let fLen = 0, fHalfW = 0, fBit = 0, fDir = 0;
+  const depthTol = cfg.footprintDepthToleranceMm;
   const visitRoller = (v: number) => {
+    if (segmentStamp[v] === segmentId) return; // already counted for this pass
     const qx = pos[v * 3] - fAx, qy = pos[v * 3 + 1] - fAy, qz = pos[v * 3 + 2] - fAz;
     const along = qx * fTx + qy * fTy + qz * fTz;
     if (along < -1e-6 || along > fLen + 1e-6) return;
     const across = qx * fCx + qy * fCy + qz * fCz;
     if (across < -fHalfW || across > fHalfW) return;
     const depth = qx * fNx + qy * fNy + qz * fNz;
-    if (depth < -cfg.footprintDepthToleranceMm || depth > cfg.footprintDepthToleranceMm) return;
+    if (depth < -depthTol || depth > depthTol) return;
     if (nrm[v * 3] * fNx + nrm[v * 3 + 1] * fNy + nrm[v * 3 + 2] * fNz < SAME_SIDE_DOT) return;
-    if (segmentStamp[v] === segmentId) return;
     segmentStamp[v] = segmentId;
     if (passCount[v] < 65535) passCount[v]++;
     const k = v * 4 + fDir;
@@ -363,7 +364,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       raise(
         ruleId,
         tMs,
-        { zh: `针长 ${needle} mm，推荐 ${formatRanges(rec.ranges)}（${rec.basis}）`, en: `needle ${needle} mm, recommended ${formatRanges(rec.ranges)} (${rec.basis})` },
+        { zh: `针长 ${needle} mm，推荐 ${formatRanges(rec.ranges)}（${rec.basis.zh}）`, en: `needle ${needle} mm, recommended ${formatRanges(rec.ranges)} (${rec.basis.en})` },
         { needleLengthMm: needle, recommendedMm: rec.ranges.flat() },
         region,
       );
@@ -392,7 +393,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     }
     if (regionIsNoTreat) noTreat(region, s.tMs);
     if (regionNeedsTension && !s.skinTension) {
-      raise('roller-eyelid-tension', s.tMs, { zh: `${region} 操作时未绷紧皮肤`, en: `${region} rolled without skin held over bone` }, {}, region);
+      raise('roller-eyelid-tension', s.tMs, { zh: `${REGION_NAMES[region].zh}操作时未绷紧皮肤`, en: `${REGION_NAMES[region].en} rolled without skin held over bone` }, {}, region);
     }
     if (region === 'nose' && header.case.nasalImplant && s.pressure > cfg.implantPressureMax) {
       raise('roller-nasal-implant-pressure', s.tMs, { zh: `鼻假体上压力 ${round(s.pressure, 2)}，上限 ${cfg.implantPressureMax}`, en: `pressure ${round(s.pressure, 2)} over the implant, limit ${cfg.implantPressureMax}` }, { pressure: round(s.pressure, 2), limit: cfg.implantPressureMax }, region);
@@ -468,18 +469,18 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     if (zoneId !== undefined && !zonesStarted.has(zoneId)) {
       zonesStarted.add(zoneId);
       const missing = RF_ZONE_STEPS.filter((s) => !stepBefore(s, p.tMs, zoneId));
-      if (missing.length > 0) raise('rf-zone-preparation', p.tMs, { zh: `分区 ${zoneId} 治疗前缺少：${missing.join('、')}`, en: `zone ${zoneId}: missing before its first pulse: ${missing.join(', ')}` }, { zone: zoneId, missingSteps: missing.join(',') }, undefined, zoneId);
+      if (missing.length > 0) raise('rf-zone-preparation', p.tMs, { zh: `分区 ${zoneId} 治疗前缺少：${missing.map((m) => STEP_NAMES[m].zh).join('、')}`, en: `zone ${zoneId}: missing before its first pulse: ${missing.map((m) => STEP_NAMES[m].en).join(', ')}` }, { zone: zoneId, missingSteps: missing.join(',') }, undefined, zoneId);
     }
     trackZone(region, p.tMs, zoneId);
     const site = rfSiteRule(region);
     if (site) {
       if (!inRanges(p.depthMm, [site.depthMm])) {
-        raise(RF_DEPTH_RULE[site.clause], p.tMs, { zh: `进针 ${p.depthMm} mm，推荐 ${formatRanges([site.depthMm])}（${site.basis}）`, en: `depth ${p.depthMm} mm, recommended ${formatRanges([site.depthMm])} (${site.basis})` }, { depthMm: p.depthMm, recommendedMm: [...site.depthMm] }, region);
+        raise(RF_DEPTH_RULE[site.clause], p.tMs, { zh: `进针 ${p.depthMm} mm，推荐 ${formatRanges([site.depthMm])}（${site.basis.zh}）`, en: `depth ${p.depthMm} mm, recommended ${formatRanges([site.depthMm])} (${site.basis.en})` }, { depthMm: p.depthMm, recommendedMm: [...site.depthMm] }, region);
       }
       if (site.bipolarRequired && !p.bipolar) raise('rf-bipolar-periocular', p.tMs, { zh: '眼周未用双极', en: 'periocular pulse without bipolar mode' }, { bipolar: false }, region);
       if (!p.suction) {
-        if (site.suction === 'required') raise('rf-suction-required', p.tMs, { zh: `${site.basis} 未用负压（${site.clause}）`, en: `${site.basis} without suction (${site.clause})` }, { suction: false, siteClause: site.clause }, region);
-        else raise('rf-suction-recommended', p.tMs, { zh: `${site.basis} 未用负压`, en: `${site.basis} without suction` }, { suction: false }, region, undefined, false);
+        if (site.suction === 'required') raise('rf-suction-required', p.tMs, { zh: `${site.basis.zh}未用负压（${site.clause}）`, en: `${site.basis.en} without suction (${site.clause})` }, { suction: false, siteClause: site.clause }, region);
+        else raise('rf-suction-recommended', p.tMs, { zh: `${site.basis.zh}未用负压`, en: `${site.basis.en} without suction` }, { suction: false }, region, undefined, false);
       }
     }
     if (p.suction && (p.pressure ?? 0) > cfg.rfSuctionPressureMax) {
@@ -632,11 +633,11 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       };
       if (!order(PRE_TREATMENT_STEPS.map((r) => r.step))) add('preparation-order', firstTreatMs, { zh: '病史、检查、知情同意顺序颠倒', en: 'history, examination and consent out of order' }, {});
       const prep = PREPARATION_STEPS[procedure];
-      if (prep.orderRuleId && !order(prep.steps)) add(prep.orderRuleId, firstTreatMs, { zh: `准备步骤顺序应为：${prep.steps.join(' → ')}`, en: `preparation order should be: ${prep.steps.join(' -> ')}` }, {});
+      if (prep.orderRuleId && !order(prep.steps)) add(prep.orderRuleId, firstTreatMs, { zh: `准备步骤顺序应为：${prep.steps.map((m) => STEP_NAMES[m].zh).join(' → ')}`, en: `preparation order should be: ${prep.steps.map((m) => STEP_NAMES[m].en).join(' -> ')}` }, {});
       // Aftercare after the last treatment event.
       for (const req of AFTERCARE_STEPS[procedure]) {
         const done = steps.find((s) => s.step === req.step && s.tMs >= lastTreatMs);
-        if (!done) add(req.ruleId, endMs, { zh: `治疗结束后没有“${req.step}”步骤`, en: `no "${req.step}" step after treatment` }, { missingStep: req.step });
+        if (!done) add(req.ruleId, endMs, { zh: `治疗结束后没有“${STEP_NAMES[req.step].zh}”`, en: `no "${STEP_NAMES[req.step].en}" step after treatment` }, { missingStep: req.step });
         else if (req.step === 'wet-compress' && (done.durationMs ?? 0) < cfg.wetCompressMinMin * 60000) {
           add(req.ruleId, done.tMs, { zh: `湿敷 ${round((done.durationMs ?? 0) / 60000, 1)} 分钟，应 ${cfg.wetCompressMinMin} 分钟`, en: `wet compress ${round((done.durationMs ?? 0) / 60000, 1)} min, should be ${cfg.wetCompressMinMin} min` }, { minutes: round((done.durationMs ?? 0) / 60000, 1), requiredMin: cfg.wetCompressMinMin });
         }
@@ -648,7 +649,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     }
     for (const step of scenario?.requiredSteps ?? []) {
       if (!steps.some((s) => s.step === step)) {
-        extra.push({ ruleId: 'scenario-required-step', clause: STEP_CLAUSES[step], key: `scenario-required-step:${step}`, count: 1, startMs: endMs, endMs, evidence: { zh: `本任务要求的步骤“${step}”未完成`, en: `step "${step}" required by this task was not done` }, values: { missingStep: step } });
+        extra.push({ ruleId: 'scenario-required-step', clause: STEP_CLAUSES[step], key: `scenario-required-step:${step}`, count: 1, startMs: endMs, endMs, evidence: { zh: `本任务要求的步骤“${STEP_NAMES[step].zh}”未完成`, en: `step "${STEP_NAMES[step].en}" required by this task was not done` }, values: { missingStep: step } });
       }
     }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_REGION_IDS, TREATMENT_REGION_IDS } from '../../../core/anatomy/regions';
 import { RULES, RULES_BY_ID } from '../../../core/rules/catalogue';
 import { CONDITIONS } from '../../../core/rules/conditions';
-import { AFTERCARE_STEPS, PREPARATION_STEPS, PRE_TREATMENT_STEPS, STEP_CLAUSES } from '../../../core/rules/procedure';
+import { AFTERCARE_STEPS, PREPARATION_STEPS, PRE_TREATMENT_STEPS, STEP_CLAUSES, STEP_NAMES } from '../../../core/rules/procedure';
 import { SIMULATOR_DEFAULTS, SIMULATOR_DEFAULT_KEYS, defaultValues } from '../../../core/rules/simulator-defaults';
 import { inRanges, RF_SITE_TABLE, rfSiteRule, ROLLER_SITE_TABLE, rollerNeedleRecommendation } from '../../../core/rules/sites';
 import { STEP_IDS } from '../../../core/recording/schema';
@@ -105,7 +105,10 @@ describe('site tables', () => {
 
 describe('procedure steps and defaults', () => {
   it('give every step a clause and reference only known steps and rules', () => {
-    for (const s of STEP_IDS) expect(STEP_CLAUSES[s]).toMatch(/^\d+(\.\d+)*$/);
+    for (const s of STEP_IDS) {
+      expect(STEP_CLAUSES[s]).toMatch(/^\d+(\.\d+)*$/);
+      expect(STEP_NAMES[s].zh).toMatch(/[\u4e00-\u9fff]/);
+    }
     for (const req of [...PRE_TREATMENT_STEPS, ...Object.values(AFTERCARE_STEPS).flat()]) expect(RULES_BY_ID.has(req.ruleId)).toBe(true);
     for (const p of Object.values(PREPARATION_STEPS)) expect(RULES_BY_ID.has(p.ruleId)).toBe(true);
   });
