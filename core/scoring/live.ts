@@ -95,7 +95,8 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
   // Findings accumulated while events arrive.
   const accs = new Map<string, Acc>();
   const warned = new Set<string>();
-  let pendingWarnings: LiveWarning[] = [];
+  // No allocation per event unless a warning is raised: the empty result is one shared frozen array.
+  let pendingWarnings: LiveWarning[] = NO_WARNINGS;
 
   const raise = (ruleId: string, tMs: number, evidence: LocalizedText, values: Values, region?: RegionId, keySuffix?: string, warn = true): void => {
     if (disabled.has(ruleId)) return;
@@ -115,6 +116,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     if (warned.has(key) || disabled.has(ruleId)) return;
     warned.add(key);
     const rule = ruleById(ruleId);
+    if (pendingWarnings === NO_WARNINGS) pendingWarnings = [];
     pendingWarnings.push({
       ruleId,
       clause: rule.clause,
@@ -583,7 +585,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
   };
 
   const push = (event: RecordingEvent): LiveWarning[] => {
-    pendingWarnings = [];
+    pendingWarnings = NO_WARNINGS;
     switch (event.kind) {
       case 'sample':
         lastEventMs = Math.max(lastEventMs, event.sample.tMs);
@@ -608,7 +610,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
         onStep(event.step);
         break;
     }
-    return pendingWarnings.length === 0 ? NO_WARNINGS : pendingWarnings;
+    return pendingWarnings;
   };
 
   // ---------- End of session ----------
