@@ -9,6 +9,7 @@ import {
   app,
   BrowserWindow,
   electronCalls,
+  exposedInMainWorld,
   FakeEvent,
   FakeWebContents,
   ipcMain,
@@ -204,5 +205,18 @@ describe('no insecure switches anywhere in the main process', () => {
     } finally {
       app.requestSingleInstanceLock = () => true;
     }
+  });
+});
+
+describe('preload to main, end to end on the double', () => {
+  it('a call from the page reaches the services through the preload and IPC, and lands in userData', async () => {
+    await import('../../electron/preload/preload');
+    const api = exposedInMainWorld.get('api') as {
+      profiles: { create(a: unknown): Promise<{ ok: boolean }>; list(): Promise<{ ok: boolean; value: { name: string }[] }> };
+    };
+    await expect(api.profiles.create({ name: '王芳', role: 'nurse', certificateNumber: 'N-2024-0001' })).resolves.toMatchObject({ ok: true });
+    expect((await api.profiles.list()).value.map((p) => p.name)).toEqual(['王芳']);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'profiles.json'), 'utf8')).profiles).toHaveLength(1);
+    await expect(api.profiles.create({ name: '', role: 'nurse', certificateNumber: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 });
