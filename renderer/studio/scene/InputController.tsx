@@ -11,6 +11,9 @@ import { createSessionInput, type PointerInput } from '../input/session-input';
 import { useStudioStoreApi } from '../store';
 import type { CursorState } from './cursor';
 
+/** Longest wait for a redraw while the pointer moves (about 8 frames a second at worst). */
+export const MOVE_FRAME_MS = 120;
+
 export function InputController({ picker, cursor }: { picker: SurfacePicker; cursor: CursorState }) {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
@@ -20,6 +23,23 @@ export function InputController({ picker, cursor }: { picker: SurfacePicker; cur
 
   useEffect(() => {
     const el = gl.domElement;
+    // While the device moves, ask for a frame at most every MOVE_FRAME_MS: on a slow (software) GPU a
+    // frame per pointer event would hold input back until each frame is drawn.
+    let lastFrameAt = -Infinity;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const requestMoveFrame = () => {
+      const now = performance.now();
+      if (now - lastFrameAt >= MOVE_FRAME_MS) {
+        lastFrameAt = now;
+        invalidate();
+      } else if (!pending) {
+        pending = setTimeout(() => {
+          pending = null;
+          lastFrameAt = performance.now();
+          invalidate();
+        }, MOVE_FRAME_MS - (now - lastFrameAt));
+      }
+    };
     const raycaster = new Raycaster();
     const ndc = new Vector2();
     const toInput = (e: PointerEvent, rect: DOMRect): PointerInput => {
@@ -46,7 +66,7 @@ export function InputController({ picker, cursor }: { picker: SurfacePicker; cur
     const onMove = (e: PointerEvent) => {
       const rect = el.getBoundingClientRect();
       input.move(coalescedEvents(e).map((c) => toInput(c, rect)));
-      invalidate();
+      requestMoveFrame();
     };
     const onUp = (e: PointerEvent) => {
       if (e.button !== 0 && e.type === 'pointerup') return;
@@ -62,6 +82,7 @@ export function InputController({ picker, cursor }: { picker: SurfacePicker; cur
     el.addEventListener('pointerleave', onLeave);
     el.addEventListener('contextmenu', onContextMenu);
     return () => {
+      if (pending) clearTimeout(pending);
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('pointermove', onMove);
       el.removeEventListener('pointerup', onUp);

@@ -16,7 +16,7 @@ export function StudioCanvas({ children, label }: { children: ReactNode; label: 
       aria-label={label}
       role="img"
       camera={{ position: CAMERA_START.position, fov: CAMERA_START.fov, near: CAMERA_START.near, far: CAMERA_START.far }}
-      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      gl={{ antialias: true }}
       dpr={[1, 2]}
       // Frames only when something changed (input, feedback, camera): software WebGL stays responsive.
       frameloop="demand"
