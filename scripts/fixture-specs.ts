@@ -372,6 +372,19 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     },
   },
   {
+    name: 'nano-disinfect-before-cleansing',
+    description: 'Nano on the right cheek with the skin disinfected before make-up removal and cleansing (10.1 order) and the used needle not disposed of (10.7).',
+    passed: true,
+    expected: [f('nano-preparation-order', '10.1', 'minor'), f('nano-dispose', '10.7', 'major')],
+    build: (s) =>
+      nanoSession(s, 'nano-disinfect-before-cleansing', {
+        region: 'cheek-right',
+        pre: ['take-history', 'examine', 'consent', 'disinfect', 'remove-makeup', 'cleanse', 'photograph', 'mount-needle', 'apply-product'],
+        after: ['wet-compress', 'aftercare-instructions'],
+        spacing: 12,
+      }),
+  },
+  {
     name: 'nano-no-product-short-compress',
     description: 'Nano on the chin with no product applied first (10.3) and a 10-minute wet compress (10.6: 20 min).',
     passed: true,

@@ -77,6 +77,7 @@ export const RULES: readonly Rule[] = [
   rule('roller-even-pressure', '13.10', 'roller', 'session', 'minor', 'technique', '用力均匀、滚动顺畅，避免划伤', 'Even force and smooth rolling, to avoid scratches', { pressureCvMax: sim('pressureCvMax') }),
   // 9 RF.
   rule('rf-preparation', '9.1', 'rf', 'session', 'major', 'protocol', '射频微针治疗前：清洁、标准化拍照、麻醉', 'Before RF: cleanse, standard photos, anaesthesia'),
+  rule('rf-preparation-order', '9.1', 'rf', 'session', 'minor', 'protocol', '9.1 的准备步骤按规定顺序进行', 'The 9.1 preparation steps in their order'),
   rule('rf-zone-count', '9.2', 'rf', 'session', 'major', 'protocol', '治疗部位分为 2-5 个区', 'Divide the site into 2-5 zones', { zones: std([2, 5], 'zones') }),
   rule('rf-zone-preparation', '9.2', 'rf', 'session', 'major', 'protocol', '每个区依次去除麻药、再次清洁、消毒后再治疗', 'For each zone in turn: remove the anaesthetic, cleanse again and disinfect, then treat'),
   rule('rf-zone-by-zone', '9.3', 'rf', 'session', 'minor', 'technique', '逐区治疗', 'Treat zone by zone', { maxZoneRevisits: sim('maxZoneRevisits') }),
@@ -98,6 +99,7 @@ export const RULES: readonly Rule[] = [
   rule('rf-stacking', '13.10', 'rf', 'session', 'major', 'technique', '避免脉冲过度叠加（射频微针后可能出现网格状瘢痕）', 'Avoid stacking pulses (RF microneedling can leave grid-like scars)', { rfMaxStack: sim('rfMaxStack'), rfStackPatchCm2: sim('rfStackPatchCm2') }),
   // 10 Nano.
   rule('nano-preparation', '10.1', 'nano', 'session', 'major', 'protocol', '卸妆、洁面、拍照后消毒皮肤', 'Remove make-up, cleanse, photograph, then disinfect'),
+  rule('nano-preparation-order', '10.1', 'nano', 'session', 'minor', 'protocol', '先卸妆、洁面、拍照，最后消毒', 'Make-up off, cleanse and photograph first, disinfect last'),
   rule('nano-mount-needle', '10.2', 'nano', 'session', 'minor', 'protocol', '将纳米微针拧紧在配套仪器上，按皮肤状况和部位厚度选针', 'Screw the nano needle firmly onto its instrument; choose it for the skin and site thickness'),
   rule('nano-product-first', '10.3', 'nano', 'session', 'major', 'protocol', '先在治疗区涂上要导入的药物或功效产品', 'Apply the product to be delivered before the needle touches the skin'),
   rule('nano-sliding-not-allowed', '10.4', 'nano', 'session', 'major', 'technique', '滑动手法不适用于有毛发的头皮、干涩粗糙皮肤和针高超过 150 μm 的针', 'No sliding on hair-bearing scalp, on dry rough skin, or with needles taller than 150 μm', { maxSlidingHeightUm: std(150, 'μm') }),

@@ -47,8 +47,8 @@ export const PRE_TREATMENT_STEPS: readonly StepRequirement[] = [
 /** Device preparation, in the order the standard lists it. */
 export const PREPARATION_STEPS: Record<Procedure, { clause: string; ruleId: string; orderRuleId?: string; steps: readonly StepId[] }> = {
   roller: { clause: '8.1', ruleId: 'roller-preparation', orderRuleId: 'roller-preparation-order', steps: ['cleanse', 'photograph', 'anaesthesia', 'cleanse-again', 'disinfect'] },
-  rf: { clause: '9.1', ruleId: 'rf-preparation', steps: ['cleanse', 'photograph', 'anaesthesia'] },
-  nano: { clause: '10.1', ruleId: 'nano-preparation', steps: ['remove-makeup', 'cleanse', 'photograph', 'disinfect'] },
+  rf: { clause: '9.1', ruleId: 'rf-preparation', orderRuleId: 'rf-preparation-order', steps: ['cleanse', 'photograph', 'anaesthesia'] },
+  nano: { clause: '10.1', ruleId: 'nano-preparation', orderRuleId: 'nano-preparation-order', steps: ['remove-makeup', 'cleanse', 'photograph', 'disinfect'] },
 };
 
 /** 9.2: per zone, before its first pulse. */
