@@ -31,6 +31,7 @@ export function timeRuns(fn: () => void, runs: number, warmup = 2): number[] {
 export function formatFigure(v: number | string): string {
   if (typeof v === 'string') return v;
   if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return String(v);
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3);
 }
 
