@@ -82,7 +82,7 @@ export function ProcedurePanel() {
                   <input type="radio" name="active-zone" checked={z.id === activeZoneId} onChange={() => setActiveZone(z.id)} />
                   {t('zones.zone', { n: i + 1 })}
                 </label>
-                <span className="studio-zone-regions">{z.regions.length ? z.regions.map((r) => REGION_NAMES[r][lang]).join('、') : t('zones.empty')}</span>
+                <span className="studio-zone-regions">{z.regions.length ? z.regions.map((r) => REGION_NAMES[r][lang]).join(lang === 'zh' ? '、' : ', ') : t('zones.empty')}</span>
                 <button type="button" className="button small" aria-pressed={zoneEditId === z.id} onClick={() => setZoneEdit(zoneEditId === z.id ? null : z.id)}>
                   {zoneEditId === z.id ? t('zones.finishPicking') : t('zones.pick')}
                 </button>

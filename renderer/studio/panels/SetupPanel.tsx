@@ -44,7 +44,7 @@ export function SetupPanel({ canStart }: { canStart: boolean }) {
         <dt>{t('setup.endpoint')}</dt>
         <dd>{t(`endpoint.${preset.goal.endpoint}`)}</dd>
         <dt>{t('setup.targets')}</dt>
-        <dd>{preset.goal.targetRegions.map((r) => REGION_NAMES[r][lang]).join('、')}</dd>
+        <dd>{preset.goal.targetRegions.map((r) => REGION_NAMES[r][lang]).join(lang === 'zh' ? '、' : ', ')}</dd>
         <dt>{t('setup.case')}</dt>
         <dd>{c.summary ? c.summary[lang] : t(`skinType.${c.skinType}`)}</dd>
         <dt>{t('setup.skinType')}</dt>

@@ -1,0 +1,81 @@
+// The studio's translations: the same keys and placeholders in zh and en, every key the studio's source
+// asks for exists, and the rendered panels show no text in the other language and no raw keys.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { act, cleanup } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resources } from '../../renderer/i18n';
+import { RightPanel } from '../../renderer/studio/StudioScreen';
+import { ReportView } from '../../renderer/studio/debrief/Debrief';
+import { DevicePanel } from '../../renderer/studio/panels/DevicePanel';
+import { ProcedurePanel } from '../../renderer/studio/panels/ProcedurePanel';
+import { SetupPanel } from '../../renderer/studio/panels/SetupPanel';
+import { findUntranslatedText } from './shell-text-audit';
+import { renderStudio } from './studio-setup';
+
+afterEach(cleanup);
+
+type Tree = { [k: string]: string | Tree };
+const flatten = (t: Tree, prefix = ''): Record<string, string> =>
+  Object.fromEntries(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))));
+
+const zh = flatten(resources.zh.studio as Tree);
+const en = flatten(resources.en.studio as Tree);
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+const studioDir = path.resolve(__dirname, '../../renderer/studio');
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : []));
+
+describe('studio translations', () => {
+  it('zh and en have the same keys, non-empty, with the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const [key, text] of Object.entries(zh)) {
+      expect(text.trim(), `zh ${key}`).not.toBe('');
+      expect(en[key].trim(), `en ${key}`).not.toBe('');
+      expect(placeholders(en[key]), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('every literal key and key prefix the studio source uses exists', () => {
+    const missing: string[] = [];
+    let scanned = 0;
+    for (const file of sources(studioDir)) {
+      const text = readFileSync(file, 'utf8');
+      if (!text.includes("useTranslation('studio')")) continue;
+      scanned++;
+      for (const m of text.matchAll(/\bt\('([a-zA-Z][\w.-]*)'/g)) if (!(m[1] in zh)) missing.push(`${path.basename(file)}: ${m[1]}`);
+      for (const m of text.matchAll(/\bt\(`([a-zA-Z][\w.-]*)\.\$\{/g)) if (!Object.keys(zh).some((k) => k.startsWith(`${m[1]}.`))) missing.push(`${path.basename(file)}: ${m[1]}.*`);
+    }
+    expect(scanned).toBeGreaterThanOrEqual(8);
+    expect(missing).toEqual([]);
+  });
+
+  for (const language of ['zh', 'en'] as const) {
+    it(`rendered panels show only ${language} text`, async () => {
+      for (const procedure of ['roller', 'rf', 'nano'] as const) {
+        const setup = await renderStudio(
+          <>
+            <SetupPanel canStart />
+            <DevicePanel />
+            <ProcedurePanel />
+          </>,
+          { procedure, language },
+        );
+        expect(findUntranslatedText(setup.view.container, language)).toEqual([]);
+        act(() => setup.store.getState().startSession());
+        act(() => setup.store.getState().setHoverRegion('forehead'));
+        expect(findUntranslatedText(setup.view.container, language)).toEqual([]);
+        cleanup();
+        const right = await renderStudio(<RightPanel />, { procedure, language });
+        act(() => right.store.getState().startSession());
+        act(() => right.store.getState().setHoverRegion('cheek-left'));
+        expect(findUntranslatedText(right.view.container, language)).toEqual([]);
+        cleanup();
+      }
+      const report = await renderStudio(<ReportView state={{ status: 'scoring' }} />, { language });
+      expect(findUntranslatedText(report.view.container, language)).toEqual([]);
+    });
+  }
+});
