@@ -312,6 +312,50 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     build: (s) => rollerSession(s, 'roller-uneven-pressure-no-aftercare', { region: 'forehead', needle: 0.5, pressure: (i) => (i % 2 ? 0.9 : 0.25), after: [] }),
   },
   {
+    name: 'roller-zone-hopping',
+    description: 'Forehead and left cheek as two zones, but the trainee goes back and forth between them direction by direction (8.2 zone by zone).',
+    passed: true,
+    expected: [f('roller-zone-by-zone', '8.2', 'minor')],
+    build: (s) => {
+      const b = new SessionBuilder('roller-zone-hopping', 'roller', { indication: 'dull skin', endpoint: 'pink', targetRegions: ['forehead', 'cheek-left'] }, NORMAL_CASE, [
+        { id: 'zone-forehead', regions: ['forehead'] },
+        { id: 'zone-cheek', regions: ['cheek-left'] },
+      ]);
+      b.stepsOf(PRE_STEPS.roller).set(roller(0.5));
+      for (const angle of ALL4) {
+        coverRegion(b, s, 'forehead', { angles: [angle] });
+        coverRegion(b, s, 'cheek-left', { angles: [angle] });
+      }
+      b.step('aftercare-instructions');
+      return b.build();
+    },
+  },
+  {
+    name: 'roller-local-infection-perioral',
+    description: 'Active labial herpes around the mouth (6.3, local) and the perioral area is rolled anyway: critical.',
+    passed: false,
+    expected: [f('contra-local-infection:local-infection', '6.3', 'critical')],
+    build: (s) => rollerSession(s, 'roller-local-infection-perioral', { region: 'perioral', needle: 0.5, drum: 10, patient: { ...NORMAL_CASE, id: 'case-herpes-active', conditions: [{ id: 'local-infection', regions: ['perioral'] }] } }),
+  },
+  {
+    name: 'roller-new-product-no-trial',
+    description: 'A serum the patient has never used, applied without a skin trial first (13.4).',
+    passed: true,
+    expected: [f('skin-trial', '13.4', 'major')],
+    build: (s) => rollerSession(s, 'roller-new-product-no-trial', { region: 'forehead', needle: 0.5, patient: { ...NORMAL_CASE, id: 'case-new-serum', newProducts: ['growth-factor serum'] } }),
+  },
+  {
+    name: 'rf-neck-no-suction',
+    description: 'RF on two neck zones at 1.5 mm without suction (9.6.6 says use a suction RF microneedle on the neck); spot zones, no whole-region target.',
+    passed: true,
+    expected: [f('rf-suction-required:neck', '9.6.6', 'major')],
+    build: (s) => {
+      const r = rfSession(s, 'rf-neck-no-suction', { regions: ['neck', 'neck'], settings: { suction: false, depthMm: 1.5 }, spacing: 30 });
+      r.goal.targetRegions = [];
+      return r;
+    },
+  },
+  {
     name: 'rf-cheeks-good',
     description: 'RF on both cheeks in two zones, 1.5 mm, suction, perpendicular, tension, per-zone preparation, aftercare.',
     passed: true,
