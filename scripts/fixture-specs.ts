@@ -207,6 +207,13 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     build: (s) => rollerSession(s, 'roller-absorption-long-needle', { region: 'cheek-right', needle: 1.0, endpoint: 'absorption', rounds: 3 }),
   },
   {
+    name: 'roller-chin-over-treated',
+    description: 'Chin, pink endpoint, rolled for seven full 米 rounds: over-treatment (13.9; simulator default limit 5 rounds).',
+    passed: true,
+    expected: [f('roller-over-treatment:chin', '13.9', 'major')],
+    build: (s) => rollerSession(s, 'roller-chin-over-treated', { region: 'chin', needle: 0.5, rounds: 7 }),
+  },
+  {
     name: 'roller-scalp-left-right',
     description: 'Occipital scalp patch (alopecia), 0.5 mm, left-right strokes only (8.5.7); no whole-region target.',
     passed: true,

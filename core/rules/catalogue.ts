@@ -59,7 +59,7 @@ export const RULES: readonly Rule[] = [
   rule('roller-wipe-blood', '8.3', 'roller', 'session', 'minor', 'protocol', '操作中用生理盐水纱布擦去渗血，以免凝血影响吸收', 'Wipe oozing blood with saline gauze during the work so clots do not block absorption'),
   rule('roller-endpoint-pink', '8.4.1', 'roller', 'knowledge', 'info', 'technique', '常规终点：皮肤发红（粉红）', 'Conventional endpoint: the skin turns pink'),
   rule('roller-needle-absorption', '8.4.2', 'roller', 'session', 'major', 'parameters', '促进透皮吸收：针长 0.25-0.5 mm，力度适中', 'For absorption: 0.25-0.5 mm needles, moderate force', { needleLengthMm: std([0.25, 0.5], 'mm') }),
-  rule('roller-rounds-absorption', '8.4.2', 'roller', 'session', 'major', 'coverage', '促进透皮吸收：滚 3-5 遍，术后肉眼无明显变化', 'For absorption: 3-5 rounds, no visible change afterwards', { rounds: std([3, 5], 'rounds'), roundsPercentile: sim('roundsPercentile') }),
+  rule('roller-rounds-absorption', '8.4.2', 'roller', 'session', 'major', 'coverage', '促进透皮吸收：滚 3-5 遍，术后肉眼无明显变化', 'For absorption: 3-5 rounds, no visible change afterwards', { rounds: std([3, 5], 'rounds'), roundsPercentile: sim('roundsPercentile'), overTreatmentPercentile: sim('overTreatmentPercentile') }),
   rule('roller-needle-texture', '8.4.3', 'roller', 'session', 'major', 'parameters', '改善肤质或瘢痕：针长 1.0-1.5 mm，终点为出血性紫癜', 'For texture or scars: 1.0-1.5 mm needles, endpoint haemorrhagic purpura', { needleLengthMm: std([1.0, 1.5], 'mm') }),
   rule('roller-needle-eyelid', '8.5.1', 'roller-site', 'session', 'major', 'parameters', '眼睑：推荐针长 0.25 mm', 'Eyelids: 0.25 mm needles', { needleLengthMm: std([0.25, 0.25], 'mm') }),
   rule('roller-eyelid-tension', '8.5.1', 'roller-site', 'session', 'major', 'technique', '眉部和上下眼睑皮肤应尽量拉到骨面上再操作', 'Stretch eyebrow and eyelid skin over the bone while rolling'),
@@ -73,7 +73,7 @@ export const RULES: readonly Rule[] = [
   rule('roller-needle-scalp', '8.5.7', 'roller-site', 'session', 'major', 'parameters', '头皮：推荐 0.5-0.8 mm', 'Scalp: 0.5-0.8 mm needles', { needleLengthMm: std([0.5, 0.8], 'mm') }),
   rule('roller-scalp-direction', '8.5.7', 'roller-site', 'session', 'major', 'technique', '头皮只能左右横向滚动，以免缠住头发', 'On the scalp roll left-right only, so hair is not caught'),
   rule('no-treat-contact', '8.5', 'roller-site', 'session', 'critical', 'safety', '器械不得接触眼球、唇红、鼻孔等禁区（模拟器对特殊部位的界定）', 'The device must not touch the eyes, red lips or nostrils (the simulator\'s no-treat zones for the special sites)', { noTreatMinSamples: sim('noTreatMinSamples') }),
-  rule('roller-over-treatment', '13.9', 'roller', 'session', 'major', 'technique', '避免过度治疗（过度治疗是炎症后色沉的诱因之一）', 'Avoid over-treatment, a cause of post-inflammatory pigmentation', { maxRoundsGeneral: sim('maxRoundsGeneral') }),
+  rule('roller-over-treatment', '13.9', 'roller', 'session', 'major', 'technique', '避免过度治疗（过度治疗是炎症后色沉的诱因之一）', 'Avoid over-treatment, a cause of post-inflammatory pigmentation', { maxRoundsGeneral: sim('maxRoundsGeneral'), overTreatmentPercentile: sim('overTreatmentPercentile') }),
   rule('roller-even-pressure', '13.10', 'roller', 'session', 'minor', 'technique', '用力均匀、滚动顺畅，避免划伤', 'Even force and smooth rolling, to avoid scratches', { pressureCvMax: sim('pressureCvMax') }),
   // 9 RF.
   rule('rf-preparation', '9.1', 'rf', 'session', 'major', 'protocol', '射频微针治疗前：清洁、标准化拍照、麻醉', 'Before RF: cleanse, standard photos, anaesthesia'),

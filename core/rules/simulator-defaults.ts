@@ -27,6 +27,7 @@ export const SIMULATOR_DEFAULTS = {
   minCoverageFraction: d(0.9, 'fraction', '8.2', '目标区域内至少被滚过一次的面积比例', 'Share of a target region that must be rolled at least once'),
   minCrossPatternFraction: d(0.8, 'fraction', '8.2', '目标区域内四个方向都覆盖的面积比例（米字完整度）', 'Share of a target region covered in all four directions (米 completeness)'),
   roundsPercentile: d(0.2, 'fraction', '8.4.2', '区域遍数取逐顶点遍数的该面积分位数：0.2 即至少 80% 面积四向都达到的遍数', 'Region rounds = this area-weighted percentile of per-vertex rounds: 0.2 = the rounds at least 80% of the area has in all four directions'),
+  overTreatmentPercentile: d(0.8, 'fraction', '13.9', '过度治疗看逐顶点遍数的该面积分位数：0.8 即最多的 20% 面积', 'Over-treatment looks at this area-weighted percentile of per-vertex rounds: 0.8 = the most-rolled 20% of the area'),
   maxRoundsGeneral: d(5, 'rounds', '13.9', '非 8.4.2 终点时，超过该遍数视为过度治疗', 'Rounds above this count as over-treatment when the endpoint is not 8.4.2'),
   maxZoneRevisits: d(2, 'count', '8.2', '分区治疗：回到已完成分区的次数上限', 'Zone by zone: most returns to a zone already left'),
   minZoneDwellMs: d(1500, 'ms', '8.2', '在一个分区内连续停留不足该时间的经过不计为“回到”', 'Passing through a zone for less than this does not count as a return'),

@@ -684,29 +684,34 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
           rounds.push({ r: region === 'scalp' ? dirPasses[v * 4] : roundsOf(v), a });
         }
         rounds.sort((x, y) => x.r - y.r);
-        let accA = 0;
-        let regionRounds = 0;
-        for (const x of rounds) {
-          accA += x.a;
-          if (accA >= cfg.roundsPercentile * total) {
-            regionRounds = x.r;
-            break;
+        const roundsAt = (q: number) => {
+          let accA = 0;
+          for (const x of rounds) {
+            accA += x.a;
+            if (accA >= q * total) return x.r;
           }
-        }
+          return rounds.length ? rounds[rounds.length - 1].r : 0;
+        };
+        // Rounds reached on (1 - roundsPercentile) of the area, and rounds exceeded on the top of it (over-treatment).
+        const regionRounds = roundsAt(cfg.roundsPercentile);
+        const peakRounds = roundsAt(cfg.overTreatmentPercentile);
         const cov = covered / total, cross = crossed / total;
         covSum += cov;
         metrics[`coveragePct.${region}`] = round(cov * 100, 1);
         metrics[`crossPatternPct.${region}`] = round(cross * 100, 1);
         metrics[`rounds.${region}`] = regionRounds;
+        metrics[`peakRounds.${region}`] = peakRounds;
         if (cov < cfg.minCoverageFraction) add('roller-coverage', endMs, { zh: `覆盖 ${round(cov * 100, 1)}%，要求 ≥${cfg.minCoverageFraction * 100}%`, en: `covered ${round(cov * 100, 1)}%, required ≥${cfg.minCoverageFraction * 100}%` }, { coveragePct: round(cov * 100, 1), requiredPct: cfg.minCoverageFraction * 100 }, region);
         if (region !== 'scalp' && cross < cfg.minCrossPatternFraction) {
           const missing = DIRECTION_NAMES.filter((_, d) => dirArea[d] / total < cfg.minCrossPatternFraction);
           add('roller-cross-pattern', endMs, { zh: `四向覆盖 ${round(cross * 100, 1)}%${missing.length ? `，不足的方向：${missing.map((m) => m.zh).join('、')}` : ''}`, en: `all four directions on ${round(cross * 100, 1)}%${missing.length ? `; short of: ${missing.map((m) => m.en).join(', ')}` : ''}` }, { crossPatternPct: round(cross * 100, 1), requiredPct: cfg.minCrossPatternFraction * 100, missingDirections: missing.length }, region);
         }
         if (endpoint === 'absorption') {
-          if (regionRounds < 3 || regionRounds > 5) add('roller-rounds-absorption', endMs, { zh: `${regionRounds} 遍，8.4.2 要求 3-5 遍`, en: `${regionRounds} rounds, 8.4.2 asks for 3-5` }, { rounds: regionRounds, recommended: [3, 5] }, region);
-        } else if (regionRounds > cfg.maxRoundsGeneral) {
-          add('roller-over-treatment', endMs, { zh: `${regionRounds} 遍，超过 ${cfg.maxRoundsGeneral} 遍`, en: `${regionRounds} rounds, more than ${cfg.maxRoundsGeneral}` }, { rounds: regionRounds, limit: cfg.maxRoundsGeneral }, region);
+          if (regionRounds < 3 || peakRounds > 5) {
+            add('roller-rounds-absorption', endMs, { zh: `${regionRounds} 遍（局部最多 ${peakRounds} 遍），8.4.2 要求 3-5 遍`, en: `${regionRounds} rounds (up to ${peakRounds} in places), 8.4.2 asks for 3-5` }, { rounds: regionRounds, peakRounds, recommended: [3, 5] }, region);
+          }
+        } else if (peakRounds > cfg.maxRoundsGeneral) {
+          add('roller-over-treatment', endMs, { zh: `局部 ${peakRounds} 遍，超过 ${cfg.maxRoundsGeneral} 遍`, en: `${peakRounds} rounds in places, more than ${cfg.maxRoundsGeneral}` }, { peakRounds, limit: cfg.maxRoundsGeneral }, region);
         }
       }
       metrics.coveragePct = regionCodes.length ? round((covSum / regionCodes.length) * 100, 1) : 0;
