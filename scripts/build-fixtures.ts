@@ -13,8 +13,11 @@ import { recordingJsonSchema } from '../core/recording/schema';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'test', 'fixtures', 'recordings');
 
-/** Three decimals (µm, 0.001 of a normal) keep files small; normals stay unit within the validator's tolerance. */
-const round3 = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
+/** Positions to 0.01 mm, other numbers to three decimals, to keep files small; normals stay unit within the validator's tolerance. */
+const round3 = (k: string, v: unknown) => {
+  if (k === 'p' && Array.isArray(v)) return v.map((x: number) => Math.round(x * 100) / 100);
+  return typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v;
+};
 
 function main() {
   const { surface, kind } = loadScoringSurface();
