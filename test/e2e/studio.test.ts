@@ -31,12 +31,22 @@ async function projector(page: Page, canvasSelector: string): Promise<(p: [numbe
   };
 }
 
-/** Drags the mouse in small steps (several pointer events per stroke, like a hand). */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps });
-  await page.mouse.up();
+/**
+ * Drags the mouse like a hand on a 125 Hz mouse: trusted mouse events through the browser's input pipeline
+ * (DevTools Input domain), each with its device timestamp 8 ms after the last, sent without waiting for the
+ * page in between, so a slow software-rendered page receives them as coalesced pointer events, just as a
+ * real mouse's events arrive while a frame is being drawn.
+ */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 40): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const t0 = Date.now() / 1000;
+  const send = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, y: number, i: number) =>
+    cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: type === 'mouseMoved' ? 0 : 1, timestamp: t0 + i * 0.008 });
+  const sent: Promise<unknown>[] = [send('mouseMoved', from.x, from.y, 0), send('mousePressed', from.x, from.y, 1)];
+  for (let i = 1; i <= steps; i++) sent.push(send('mouseMoved', from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps, i + 1));
+  sent.push(send('mouseReleased', to.x, to.y, steps + 2));
+  await Promise.all(sent);
+  await cdp.detach();
 }
 
 describe('the practice studio in Chromium (web mode)', () => {
@@ -146,6 +156,45 @@ describe('the practice studio in Chromium (web mode)', () => {
     expect(rules).not.toContain('rf-zone-count');
     await page.waitForTimeout(1000);
     await saveScreenshot(page, 'studio-rf-debrief-en');
+    expect(errors).toEqual([]);
+  }, 400_000);
+
+  it('saves a roller session, reopens it from My records with the same score, and replays it (en)', async () => {
+    await browser?.close();
+    browser = await launchBrowser({ locale: 'en-US' });
+    const { page } = browser;
+    const errors = collectPageErrors(page);
+    await page.goto(app!.url);
+    await createTraineeAndGoHome(page, { name: 'Roller Trainee' });
+    await openModule(page, 'roller');
+    await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
+    await page.getByTestId('start-session').click();
+    const at = await projector(page, '.studio-stage canvas');
+    const [fx, fy, fz] = centroid('forehead');
+    const c = at([fx, fy, fz]);
+    for (let row = -1; row <= 1; row++) {
+      await drag(page, at([fx - 25, fy + row * 10, fz - 6]), at([fx + 25, fy + row * 10, fz - 6]));
+    }
+    await drag(page, { x: c.x - 22, y: c.y + 14 }, { x: c.x + 22, y: c.y - 14 });
+    await drag(page, { x: c.x - 22, y: c.y - 14 }, { x: c.x + 22, y: c.y + 14 });
+    await page.getByTestId('view-passes').check();
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'studio-roller-learn-heatmap-en');
+    await page.getByTestId('end-session').click();
+    await page.getByTestId('score').waitFor({ timeout: 60_000 });
+    const score = await page.locator('.studio-score-value').innerText();
+    await page.getByTestId('save-session').click();
+    await page.getByText('Saved.').waitFor();
+    // The replay plays from the start and moves the device over the head.
+    await page.getByTestId('replay-play').click();
+    await page.waitForTimeout(2500);
+    expect(await page.getByTestId('replay-time').innerText()).not.toMatch(/^0:00 \//);
+    await saveScreenshot(page, 'studio-roller-debrief-en');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await openModule(page, 'records');
+    await page.getByRole('button', { name: 'Open' }).first().click();
+    await page.getByTestId('score').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.studio-score-value').innerText()).toBe(score);
     expect(errors).toEqual([]);
   }, 400_000);
 });

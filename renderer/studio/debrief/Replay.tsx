@@ -33,9 +33,13 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
     if (!playing) return;
     let raf = 0;
     let last = performance.now();
-    const tick = (now: number) => {
-      const next = Math.min(model.durationMs, tRef.current + (now - last) * speed);
+    const tick = () => {
+      // performance.now(), not the frame's start time, which may lie before `last` when frames are slow.
+      const now = performance.now();
+      const next = Math.min(model.durationMs, Math.max(0, tRef.current + (now - last) * speed));
       last = now;
+      // The playhead advances here, not only when React re-renders, so slow frames lose no time.
+      tRef.current = next;
       setTMs(next);
       if (next >= model.durationMs) setPlaying(false);
       else raf = requestAnimationFrame(tick);
@@ -59,7 +63,7 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
     () => () => {
       const p = model.poseAt(tRef.current);
       const fresh = p !== null && tRef.current - p.tMs < 600;
-      return { p: fresh ? p.p : null, n: fresh ? p.n : null, moveDir: null, down: p?.contact ?? false, flash: p?.pulse ? Math.max(0, 1 - (tRef.current - p.tMs) / 400) : 0 };
+      return { p: fresh ? p.p : null, n: fresh ? p.n : null, moveDir: model.moveDirAt(tRef.current), down: p?.contact ?? false, flash: p?.pulse ? Math.max(0, 1 - (tRef.current - p.tMs) / 400) : 0 };
     },
     [model],
   );

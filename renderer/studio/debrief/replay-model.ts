@@ -21,6 +21,8 @@ export interface ReplayModel {
   stateAt(tMs: number): LiveFeedbackState;
   /** Device position at tMs (the last track point at or before it). */
   poseAt(tMs: number): TrackPoint | null;
+  /** Unit direction of travel into the pose at tMs, or null where the device was not moving. */
+  moveDirAt(tMs: number): Vec3 | null;
   settingsAt(tMs: number): DeviceSettings;
 }
 
@@ -73,6 +75,15 @@ export function createReplayModel(surface: TreatmentSurface, recording: Recordin
     poseAt(tMs) {
       const i = lastAtOrBefore(track, tMs);
       return i < 0 ? null : track[i];
+    },
+    moveDirAt(tMs) {
+      const i = lastAtOrBefore(track, tMs);
+      if (i < 1 || !track[i].contact || !track[i - 1].contact) return null;
+      const a = track[i - 1].p;
+      const b = track[i].p;
+      const d: Vec3 = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+      const len = Math.hypot(d[0], d[1], d[2]);
+      return len > 1e-6 ? [d[0] / len, d[1] / len, d[2] / len] : null;
     },
     settingsAt(tMs) {
       const i = lastAtOrBefore(recording.settings, tMs);

@@ -34,6 +34,8 @@ describe('replay', () => {
     expect(total(200)).toBe(mid); // scrubbed back: same picture as on the way forward
     expect(model.poseAt(150)?.p).toEqual([-5, 0, 95]);
     expect(model.poseAt(50)).toBeNull();
+    expect(model.moveDirAt(150)).toEqual([1, 0, 0]);
+    expect(model.moveDirAt(330)).toBeNull(); // lifted
     expect(model.settingsAt(450)).toMatchObject({ needleLengthMm: 1.0 });
     expect(model.settingsAt(10)).toMatchObject({ needleLengthMm: 0.5 });
   });
