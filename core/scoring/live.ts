@@ -658,6 +658,13 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     // Coverage per target region.
     const area = idx.vertexAreaMm2;
     const regionCodes = targetRegions.map((r) => ({ region: r, code: idx.regionCode(r) })).filter((r) => r.code >= 0 && idx.regionAreaMm2[r.code] > 0);
+    // A target region left (almost) untreated fails the task: critical, instead of a coverage shortfall.
+    const UNTREATED_RULE = { roller: 'roller-target-untreated', rf: 'rf-target-untreated', nano: 'nano-target-untreated' } as const;
+    const untreated = (region: RegionId, cov: number): boolean => {
+      if (cov >= cfg.untreatedCoverageFraction) return false;
+      add(UNTREATED_RULE[procedure], endMs, { zh: `目标区域${REGION_NAMES[region].zh}仅覆盖 ${round(cov * 100, 1)}%`, en: `target region ${REGION_NAMES[region].en} only ${round(cov * 100, 1)}% covered` }, { coveragePct: round(cov * 100, 1), untreatedBelowPct: cfg.untreatedCoverageFraction * 100 }, region);
+      return true;
+    };
     // Coverage is judged on each region's interior (SurfaceIndex.regionInterior, borderBandMm from its edge).
     const interiorOf = (code: number): Uint32Array => idx.regionInterior(code, cfg.borderBandMm);
     const interiorArea = (verts: Uint32Array) => {
@@ -701,6 +708,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
         metrics[`crossPatternPct.${region}`] = round(cross * 100, 1);
         metrics[`rounds.${region}`] = regionRounds;
         metrics[`peakRounds.${region}`] = peakRounds;
+        if (untreated(region, cov)) continue;
         if (cov < cfg.minCoverageFraction) add('roller-coverage', endMs, { zh: `覆盖 ${round(cov * 100, 1)}%，要求 ≥${cfg.minCoverageFraction * 100}%`, en: `covered ${round(cov * 100, 1)}%, required ≥${cfg.minCoverageFraction * 100}%` }, { coveragePct: round(cov * 100, 1), requiredPct: cfg.minCoverageFraction * 100 }, region);
         if (region !== 'scalp' && cross < cfg.minCrossPatternFraction) {
           const missing = DIRECTION_NAMES.filter((_, d) => dirArea[d] / total < cfg.minCrossPatternFraction);
@@ -781,6 +789,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
         covSum += cov;
         metrics[`coveragePct.${region}`] = round(cov * 100, 1);
         metrics[`largestMissCm2.${region}`] = round(largestMissMm2 / 100, 2);
+        if (untreated(region, cov)) continue;
         if (largestMissMm2 / 100 > cfg.rfMissedPatchCm2 || cov < cfg.rfMinCoverageFraction) {
           add('rf-no-miss', endMs, { zh: `覆盖 ${round(cov * 100, 1)}%，最大遗漏 ${round(largestMissMm2 / 100, 2)} cm²`, en: `covered ${round(cov * 100, 1)}%, largest miss ${round(largestMissMm2 / 100, 2)} cm²` }, { coveragePct: round(cov * 100, 1), largestMissCm2: round(largestMissMm2 / 100, 2), limitCm2: cfg.rfMissedPatchCm2 }, region);
         }
@@ -800,6 +809,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
         const cov = covered / idx.regionAreaMm2[code];
         covSum += cov;
         metrics[`coveragePct.${region}`] = round(cov * 100, 1);
+        untreated(region, cov);
       }
       metrics.coveragePct = regionCodes.length ? round((covSum / regionCodes.length) * 100, 1) : 0;
     }

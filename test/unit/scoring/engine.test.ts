@@ -102,3 +102,16 @@ describe('scenarios', () => {
     expect(rep.findings).toMatchObject([{ id: 'scenario-required-step:wipe-blood', clause: '8.3', severity: 'major' }]);
   });
 });
+
+describe('untreated targets', () => {
+  for (const name of ['roller-forehead-good', 'rf-cheeks-good', 'nano-forehead-good']) {
+    it(`${name} with its treatment events removed fails: every target untreated is critical`, () => {
+      const r = fixture(name);
+      const rep = score({ ...r, samples: [], pulses: [], contacts: [] }, { surface });
+      expect(rep.passed).toBe(false);
+      const untreated = rep.findings.filter((f) => f.ruleId.endsWith('-target-untreated'));
+      expect(untreated.map((f) => f.region)).toEqual(r.goal.targetRegions);
+      expect(untreated.every((f) => f.severity === 'critical')).toBe(true);
+    });
+  }
+});
