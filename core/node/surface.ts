@@ -9,7 +9,11 @@ export type ScoringSurfaceKind = 'shipped-head' | 'stand-in';
 
 let cached: { surface: TreatmentSurface; kind: ScoringSurfaceKind } | undefined;
 
-export function loadScoringSurface(): { surface: TreatmentSurface; kind: ScoringSurfaceKind } {
+/** Loaded once per process. `headMetaPath` is for tests of the fallback; other callers leave it. */
+export function loadScoringSurface(headMetaPath: string = HEAD_META_PATH): { surface: TreatmentSurface; kind: ScoringSurfaceKind } {
+  if (headMetaPath !== HEAD_META_PATH) {
+    return existsSync(headMetaPath) ? { surface: loadShippedHeadModel(), kind: 'shipped-head' } : { surface: createStandInSurface(), kind: 'stand-in' };
+  }
   if (!cached) {
     cached = existsSync(HEAD_META_PATH) ? { surface: loadShippedHeadModel(), kind: 'shipped-head' } : { surface: createStandInSurface(), kind: 'stand-in' };
   }

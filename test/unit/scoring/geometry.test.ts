@@ -70,3 +70,14 @@ describe('surface walk', () => {
     }
   });
 });
+
+describe('loadScoringSurface', () => {
+  it('uses the shipped head when assets/head exists, the stand-in otherwise', async () => {
+    const { loadScoringSurface } = await import('../../../core/node/surface');
+    expect(loadScoringSurface().kind).toBe('shipped-head');
+    expect(loadScoringSurface()).toBe(loadScoringSurface());
+    const fallback = loadScoringSurface('/nonexistent/head-model.json');
+    expect(fallback.kind).toBe('stand-in');
+    expect(fallback.surface.positions.length).toBeGreaterThan(0);
+  });
+});
