@@ -482,7 +482,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       if (site.bipolarRequired && !p.bipolar) raise('rf-bipolar-periocular', p.tMs, { zh: '眼周未用双极', en: 'periocular pulse without bipolar mode' }, { bipolar: false }, region);
       if (!p.suction) {
         if (site.suction === 'required') raise('rf-suction-required', p.tMs, { zh: `${site.basis.zh}未用负压（${site.clause}）`, en: `${site.basis.en} without suction (${site.clause})` }, { suction: false, siteClause: site.clause }, region);
-        else raise('rf-suction-recommended', p.tMs, { zh: `${site.basis.zh}未用负压`, en: `${site.basis.en} without suction` }, { suction: false }, region, undefined, false);
+        else raise('rf-suction-recommended', p.tMs, { zh: `${site.basis.zh}未用负压`, en: `${site.basis.en} without suction` }, { suction: false }, region);
       }
     }
     if (p.suction && (p.pressure ?? 0) > cfg.rfSuctionPressureMax) {
@@ -871,7 +871,6 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     report: () => finish(),
     finish,
   };
-  // (push() wraps nothing: callers that replay a recording reuse one event object per kind, see score.ts.)
 }
 
 const NO_WARNINGS: LiveWarning[] = [];
