@@ -301,7 +301,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       if (segClassCounted < 0) segmentsByClass[dirIndex]++;
       segClassCounted = dirIndex;
     }
-    if (region === 'scalp' && cls !== 'horizontal' && !segScalpViolation) {
+    if (region === 'scalp' && cls !== 'horizontal' && !segScalpViolation && !leftRight(tx, ty, tz, nx, ny, nz)) {
       segScalpViolation = true;
       raise('roller-scalp-direction', tMs, { zh: `头皮上${DIRECTION_NAMES[dirIndex].zh}滚动`, en: `${DIRECTION_NAMES[dirIndex].en} stroke on the scalp` }, { direction: cls }, region);
     }
@@ -347,6 +347,22 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     anchor[1] = by;
     anchor[2] = bz;
     state.version++;
+  };
+
+  /**
+   * 8.5.7 asks for left-right rolling on the scalp. Besides the skin frame's horizontal class, a stroke within
+   * the class tolerance of the X axis projected onto the tangent plane counts as left-right, so a stroke is not
+   * flagged merely because the frame switches definition at |n·Y| = 0.9 on the crown.
+   */
+  const cosTolerance = Math.cos((cfg.directionToleranceDeg * Math.PI) / 180);
+  const leftRight = (tx: number, ty: number, tz: number, nx: number, ny: number, nz: number): boolean => {
+    let xx = 1 - nx * nx, xy = -nx * ny, xz = -nx * nz;
+    const l = Math.hypot(xx, xy, xz);
+    if (l < 0.3) return false; // side of the head: the X axis is nearly normal to the skin
+    xx /= l;
+    xy /= l;
+    xz /= l;
+    return Math.abs(tx * xx + ty * xy + tz * xz) >= cosTolerance;
   };
 
   const endStroke = () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { directionClassOfAngle, skinFrame, strokeAngleDeg } from '../../../core/geometry/skin-frame';
-import { regionCentre, traceStroke } from '../../../core/geometry/surface-walk';
+import { projectToSurface, regionCentre, samplePath, tracePath, traceStroke } from '../../../core/geometry/surface-walk';
 import { loadScoringSurface } from '../../../core/node/surface';
 import type { Recording } from '../../../core/recording/types';
 import { createLiveScorer } from '../../../core/scoring/live';
@@ -48,6 +48,31 @@ describe('live warnings', () => {
     expect(raised[0]).toMatchObject({ ruleId: 'roller-scalp-direction', clause: '8.5.7', severity: 'major', region: 'scalp' });
     expect(raised[0].tMs).toBeLessThan(stroke[stroke.length - 1].tMs);
     expect(live.report().findings.map((x) => x.id)).toContain('roller-scalp-direction:scalp');
+  });
+
+  it('accept left-right strokes over the crown, where the skin frame switches definition, and flag front-back ones', () => {
+    const r = fixture('roller-scalp-left-right');
+    const warningsFor = (angleDeg: number, z: number) => {
+      const live = createLiveScorer(surface, r);
+      for (const e of recordingEvents({ ...r, samples: [] })) live.push(e);
+      const c = projectToSurface(surface, 0, 200, z);
+      let t = r.end.tMs + 1000;
+      const out: string[] = [];
+      for (const dir of [0, 180]) {
+        const path = tracePath(surface, c.p, angleDeg + dir, 60);
+        for (let k = 0; k < path.length - 1; k += 100) {
+          for (const s of samplePath(path.slice(k, k + 101), { speedMmPerS: 60, rateHz: 120, t0Ms: t })) {
+            out.push(...live.push({ kind: 'sample', sample: s }).map((w) => w.ruleId));
+            t = s.tMs + 100;
+          }
+        }
+      }
+      return out;
+    };
+    for (const z of [-45, 10]) {
+      expect(warningsFor(0, z)).toEqual([]);
+      expect(warningsFor(90, z)).toEqual(['roller-scalp-direction']);
+    }
   });
 
   it('warn at the first contact with a no-treat zone, critical', () => {
