@@ -117,7 +117,9 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
         samples: [...samples],
         pulses: [...pulses],
         contacts: [...contacts],
-        end: end ?? { tMs: lastT, reason: 'aborted' },
+        // Never before the last event: input carries the device's own timestamps, which may run ahead of
+        // the clock read when the session is ended.
+        end: end ? { ...end, tMs: Math.max(end.tMs, lastT) } : { tMs: lastT, reason: 'aborted' },
       };
     },
   };

@@ -197,4 +197,33 @@ describe('the practice studio in Chromium (web mode)', () => {
     expect(await page.locator('.studio-score-value').innerText()).toBe(score);
     expect(errors).toEqual([]);
   }, 400_000);
+
+  it('holds the nano needle on the forehead for 3.5 s and is warned and marked down for the dwell (10.5, zh)', async () => {
+    await browser?.close();
+    browser = await launchBrowser({ locale: 'zh-CN' });
+    const { page } = browser;
+    const errors = collectPageErrors(page);
+    await page.goto(app!.url);
+    await createTraineeAndGoHome(page, { name: '纳米学员' });
+    await openModule(page, 'nano');
+    await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
+    await page.getByTestId('start-session').click();
+    const at = await projector(page, '.studio-stage canvas');
+    const [fx, fy, fz] = centroid('forehead');
+    const p = at([fx - 10, fy, fz]);
+    // Press and hold: the device timestamps say 3.5 s between press and release.
+    const cdp = await page.context().newCDPSession(page);
+    const t0 = Date.now() / 1000;
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: p.x, y: p.y, buttons: 0, timestamp: t0 });
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x: p.x, y: p.y, button: 'left', buttons: 1, clickCount: 1, timestamp: t0 + 0.01 });
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: p.x, y: p.y, button: 'left', buttons: 0, clickCount: 1, timestamp: t0 + 3.51 });
+    await cdp.detach();
+    await expect.poll(async () => page.getByTestId('event-counts').innerText()).toBe('接触 1 次');
+    expect(await page.getByTestId('live-warnings').innerText()).toContain('条款 10.5');
+    await page.getByTestId('end-session').click();
+    await page.getByTestId('findings').waitFor({ timeout: 60_000 });
+    const rules = await page.locator('[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    expect(rules).toContain('nano-dwell');
+    expect(errors).toEqual([]);
+  }, 400_000);
 });

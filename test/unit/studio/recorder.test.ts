@@ -44,6 +44,12 @@ describe('the session recorder', () => {
     expect(r.build().end).toEqual({ tMs: 250, reason: 'aborted' });
   });
 
+  it('never ends before its last event', () => {
+    const r = createRecorder({ header: HEADER, startedAt: 'x', initialSettings: { device: 'roller', needleLengthMm: 0.5, drumWidthMm: 20 } });
+    r.push({ kind: 'sample', sample: sample(900) });
+    expect(r.build({ tMs: 400, reason: 'completed' }).end).toEqual({ tMs: 900, reason: 'completed' });
+  });
+
   it('zones are copied, so later edits do not change a built recording', () => {
     const r = createRecorder({ header: { ...HEADER, procedure: 'rf' }, startedAt: 'x', initialSettings: { device: 'roller', needleLengthMm: 0.5, drumWidthMm: 20 } });
     const zones = [{ id: 'zone-1', regions: ['forehead' as const] }];
