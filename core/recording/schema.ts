@@ -9,7 +9,7 @@ import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './types';
 const finite = z.number({ error: (i) => (i.input === undefined ? 'required: expected a number' : `expected a finite number, received ${describe(i.input)}`) });
 const nonNegative = finite.min(0, { error: 'expected a number >= 0' });
 const timeMs = nonNegative.describe('Milliseconds from session start.');
-const id = z.string({ error: 'expected a string' }).min(1, { error: 'expected a non-empty string' });
+const id = z.string({ error: (i) => (i.input === undefined ? 'missing: expected a string' : `expected a string, received ${describe(i.input)}`) }).min(1, { error: 'expected a non-empty string' });
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
