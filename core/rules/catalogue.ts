@@ -85,7 +85,7 @@ export const RULES: readonly Rule[] = [
   rule('rf-no-miss', '9.3', 'rf', 'session', 'major', 'coverage', '遵循“不遗漏”原则，区内不留未治疗的空隙', 'No-miss: leave no untreated gaps in a zone', { rfMissedPatchCm2: sim('rfMissedPatchCm2'), rfMinCoverageFraction: sim('rfMinCoverageFraction') }),
   rule('rf-target-untreated', '9.3', 'rf', 'session', 'critical', 'coverage', '计划治疗的区域必须逐区治疗', 'Every planned target region must be treated, zone by zone', { untreatedCoverageFraction: sim('untreatedCoverageFraction') }),
   rule('rf-aftercare-product', '9.4', 'aftercare', 'session', 'major', 'aftercare', '治疗后立即外用药物或功效成分', 'Right after treatment, apply the drug or functional product'),
-  rule('rf-phototherapy', '9.4', 'aftercare', 'session', 'info', 'aftercare', '可加 830 nm 近红外和/或 590 nm 黄光照射辅助修复', 'Optional 830 nm near-infrared and/or 590 nm yellow light to aid repair'),
+  rule('rf-phototherapy', '9.4', 'aftercare', 'knowledge', 'info', 'aftercare', '可加 830 nm 近红外和/或 590 nm 黄光照射辅助修复', 'Optional 830 nm near-infrared and/or 590 nm yellow light to aid repair'),
   rule('rf-single-use-tip', '9.5', 'rf', 'session', 'major', 'safety', '治疗头一次性使用', 'Treatment tips are single-use'),
   rule('rf-suction-recommended', '9.6.1', 'rf-site', 'session', 'minor', 'parameters', '眼周、颈、腹部松弛皮肤及额、颊部推荐用负压射频微针', 'Suction RF is recommended for lax periocular, neck and abdominal skin and for the forehead and cheeks'),
   rule('rf-suction-no-press', '9.6.2', 'rf', 'session', 'minor', 'technique', '负压操作：轻绷皮肤，吸起后上提逐步治疗，避免下压', 'Suction mode: light tension, lift after the skin is drawn in, do not press', { rfSuctionPressureMax: sim('rfSuctionPressureMax') }),

@@ -132,3 +132,12 @@ describe('docs/scoring.md', () => {
     for (const k of SIMULATOR_DEFAULT_KEYS) expect(doc).toContain(`| \`${k}\` | ${SIMULATOR_DEFAULTS[k].value} |`);
   });
 });
+
+describe('session rules are all checked by the engine', () => {
+  it('every rule used on sessions is raised somewhere in the scorer or the procedure tables', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = ['../../../core/scoring/live.ts', '../../../core/rules/procedure.ts'].map((p) => readFileSync(new URL(p, import.meta.url), 'utf8')).join('\n');
+    const unchecked = RULES.filter((r) => r.use === 'session' && !src.includes(`'${r.id}'`)).map((r) => r.id);
+    expect(unchecked).toEqual([]);
+  });
+});
