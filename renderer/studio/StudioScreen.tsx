@@ -11,6 +11,7 @@ import { Debrief } from './debrief/Debrief';
 import { createHeadGeometry, createSurfacePicker, type SurfacePicker } from './head/picker';
 import { loadHead } from './head/loadHead';
 import { DevicePanel } from './panels/DevicePanel';
+import { DwellTimer } from './panels/DwellTimer';
 import { FeedbackPanel } from './panels/FeedbackPanel';
 import { ProcedurePanel } from './panels/ProcedurePanel';
 import { SetupPanel } from './panels/SetupPanel';
@@ -129,6 +130,7 @@ function StudioBody({ head, onExit }: { head: LoadedHead; onExit: () => void }) 
         {phase === 'running' && (
           <>
             <span className={`studio-mode-badge mode-${mode}`}>{t(`mode.${mode}`)}</span>
+            {procedure === 'nano' && mode === 'learn' && <DwellTimer />}
             <span className="studio-counts" data-testid="event-counts">
               {procedure === 'roller' ? t('counts.samples', { n: counts.samples }) : procedure === 'rf' ? t('counts.pulses', { n: counts.pulses }) : t('counts.contacts', { n: counts.contacts })}
             </span>

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { RightPanel } from '../../renderer/studio/StudioScreen';
 import { DevicePanel } from '../../renderer/studio/panels/DevicePanel';
+import { DwellTimer } from '../../renderer/studio/panels/DwellTimer';
 import { FeedbackPanel } from '../../renderer/studio/panels/FeedbackPanel';
 import { ProcedurePanel } from '../../renderer/studio/panels/ProcedurePanel';
 import { SetupPanel } from '../../renderer/studio/panels/SetupPanel';
@@ -102,5 +103,17 @@ describe('studio panels', () => {
     await renderStudio(<FeedbackPanel />, { procedure: 'rf' });
     expect(screen.getByTestId('view-rf')).toBeTruthy();
     expect(screen.queryByTestId('view-directions')).toBeNull();
+  });
+
+  it('nano: the dwell timer runs while the needle is held and turns red past 3 s (10.5)', async () => {
+    const { store } = await renderStudio(<DwellTimer />, { procedure: 'nano', language: 'en' });
+    expect(screen.queryByTestId('dwell-timer')).toBeNull();
+    act(() => store.getState().setContactSince(performance.now() - 1200));
+    expect(screen.getByTestId('dwell-timer').className).toBe('studio-dwell');
+    expect(screen.getByTestId('dwell-timer').textContent).toMatch(/^Dwell 1\.\d s \(limit 3 s\)$/);
+    act(() => store.getState().setContactSince(performance.now() - 3600));
+    expect(screen.getByTestId('dwell-timer').className).toBe('studio-dwell over');
+    act(() => store.getState().setContactSince(null));
+    expect(screen.queryByTestId('dwell-timer')).toBeNull();
   });
 });

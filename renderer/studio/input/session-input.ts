@@ -114,6 +114,7 @@ export function createSessionInput(store: StoreLike, picker: SurfacePicker, curs
           needleHeightUm: settings.needleHeightUm,
           path: [{ tMs: t, p: hit.p }],
         };
+        s.setContactSince(e.timeStamp);
       }
     },
     move(events) {
@@ -148,6 +149,7 @@ export function createSessionInput(store: StoreLike, picker: SurfacePicker, curs
       }
       lift(s, e);
       if (nano) {
+        s.setContactSince(null);
         nano.tEndMs = Math.max(nano.tStartMs, s.sessionTime(e.timeStamp));
         s.recorder.push({ kind: 'contact', contact: nano });
         nano = null;

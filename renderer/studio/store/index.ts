@@ -195,6 +195,10 @@ const deviceSlice =
       skinTensionToggle: false,
       skinTensionKey: false,
       maxNeedleLengthMm: initial.device === 'roller' ? initial.needleLengthMm : 0,
+      contactSincePerfMs: null,
+      setContactSince(perfMs) {
+        set({ contactSincePerfMs: perfMs });
+      },
       updateSettings(changes) {
         const settings = { ...get().settings, ...changes } as DeviceSettings;
         if (settings.device !== get().settings.device) return;

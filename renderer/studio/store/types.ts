@@ -49,6 +49,9 @@ export interface DeviceSlice {
   skinTensionKey: boolean;
   /** Longest roller needle used so far (drives the skin reaction). */
   maxNeedleLengthMm: number;
+  /** performance.now() time the nano needle touched down, while it is held on the skin (dwell display). */
+  contactSincePerfMs: number | null;
+  setContactSince(perfMs: number | null): void;
   updateSettings(changes: Partial<DeviceSettings>): void;
   fitNewTip(): void;
   setSkinTensionToggle(on: boolean): void;
