@@ -77,6 +77,8 @@ function rfSession(
     fitTip?: boolean;
     after?: StepId[];
     tipIds?: (zoneIndex: number) => string;
+    tension?: boolean;
+    pressure?: number;
   },
 ): Recording {
   const zones = o.regions.map((r, i) => ({ id: `zone-${i + 1}`, regions: [r] }));
@@ -110,8 +112,8 @@ function rfSession(
         suction: s.suction,
         bipolar: s.bipolar,
         tipId,
-        skinTension: true,
-        pressure: 0.1,
+        skinTension: o.tension ?? true,
+        pressure: o.pressure ?? 0.1,
       };
       b.pulses.push(pulse);
       b.t += 800;
@@ -363,6 +365,52 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     },
   },
   {
+    name: 'roller-preparation-skipped',
+    description: 'Forehead session after consent only: no history (7.1), no examination (7.2), and 8.1 preparation without cleansing again and disinfection.',
+    passed: true,
+    expected: [f('history-before-treatment', '7.1', 'major'), f('examine-before-treatment', '7.2', 'major'), f('roller-preparation', '8.1', 'major')],
+    build: (s) => rollerSession(s, 'roller-preparation-skipped', { region: 'forehead', needle: 0.5, pre: ['consent', 'cleanse', 'photograph', 'anaesthesia'] }),
+  },
+  {
+    name: 'roller-preparation-out-of-order',
+    description: 'Every step done, but examination before history (7.1-7.3) and photographs before cleansing (8.1).',
+    passed: true,
+    expected: [f('preparation-order', '7.1', 'minor'), f('roller-preparation-order', '8.1', 'minor')],
+    build: (s) => rollerSession(s, 'roller-preparation-out-of-order', { region: 'forehead', needle: 0.5, pre: ['examine', 'take-history', 'consent', 'photograph', 'cleanse', 'anaesthesia', 'cleanse-again', 'disinfect'] }),
+  },
+  {
+    name: 'roller-forehead-long-needle-partial',
+    description: 'Forehead with a 1.5 mm needle (8.5.5: 0.5-1.0 mm), and only its middle rolled: coverage and the 米 pattern fall short (8.2).',
+    passed: true,
+    expected: [f('roller-needle-forehead:forehead', '8.5.5', 'major'), f('roller-coverage:forehead', '8.2', 'major'), f('roller-cross-pattern:forehead', '8.2', 'major')],
+    build: (s) => rollerSession(s, 'roller-forehead-long-needle-partial', { region: 'forehead', needle: 1.5, extent: 25 }),
+  },
+  {
+    name: 'rf-pressing-without-tension',
+    description: 'RF on both cheeks with suction, but pressing down (9.6.2) without tensioning the skin (9.6.3), and no product applied afterwards (9.4).',
+    passed: true,
+    expected: [
+      f('rf-suction-no-press:cheek-left', '9.6.2', 'minor'),
+      f('rf-suction-no-press:cheek-right', '9.6.2', 'minor'),
+      f('rf-skin-tension:cheek-left', '9.6.3', 'minor'),
+      f('rf-skin-tension:cheek-right', '9.6.3', 'minor'),
+      f('rf-aftercare-product', '9.4', 'major'),
+    ],
+    build: (s) => rfSession(s, 'rf-pressing-without-tension', { regions: ['cheek-left', 'cheek-right'], tension: false, pressure: 0.6, after: ['aftercare-instructions'] }),
+  },
+  {
+    name: 'rf-stacked-no-suction',
+    description: 'RF on both cheeks without the recommended suction (9.6.1), pulses placed 6 mm apart with a 10 mm tip so most skin is hit three or four times (13.10 stacking).',
+    passed: true,
+    expected: [
+      f('rf-suction-recommended:cheek-left', '9.6.1', 'minor'),
+      f('rf-suction-recommended:cheek-right', '9.6.1', 'minor'),
+      f('rf-stacking:cheek-left', '13.10', 'major'),
+      f('rf-stacking:cheek-right', '13.10', 'major'),
+    ],
+    build: (s) => rfSession(s, 'rf-stacked-no-suction', { regions: ['cheek-left', 'cheek-right'], settings: { suction: false }, spacing: 6 }),
+  },
+  {
     name: 'rf-cheeks-good',
     description: 'RF on both cheeks in two zones, 1.5 mm, suction, perpendicular, tension, per-zone preparation, aftercare.',
     passed: true,
@@ -434,6 +482,13 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
         after: ['wet-compress', 'aftercare-instructions'],
         spacing: 12,
       }),
+  },
+  {
+    name: 'nano-no-cleansing-no-mount',
+    description: 'Nano on the forehead without removing make-up or disinfecting (10.1) and without recording the needle mounted on the instrument (10.2).',
+    passed: true,
+    expected: [f('nano-preparation', '10.1', 'major'), f('nano-mount-needle', '10.2', 'minor')],
+    build: (s) => nanoSession(s, 'nano-no-cleansing-no-mount', { region: 'forehead', pre: ['take-history', 'examine', 'consent', 'cleanse', 'photograph', 'apply-product'], spacing: 14 }),
   },
   {
     name: 'nano-no-product-short-compress',
