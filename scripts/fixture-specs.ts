@@ -286,6 +286,14 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     build: (s) => rollerSession(s, 'roller-horizontal-only', { region: 'forehead', needle: 0.5, angles: [0] }),
   },
   {
+    name: 'roller-horizontal-drill-scenario',
+    description: 'The horizontal-only forehead session scored under a drill scenario that practises one direction: the 米 check is switched off, coverage must reach 95%, and washing again before disinfection is required.',
+    scenario: { id: 'drill-horizontal', title: { zh: '横向滚动练习', en: 'Horizontal rolling drill' }, disabledRules: ['roller-cross-pattern'], defaults: { minCoverageFraction: 0.95 }, requiredSteps: ['cleanse-again'], passMark: 90 },
+    passed: true,
+    expected: [],
+    build: (s) => rollerSession(s, 'roller-horizontal-drill-scenario', { region: 'forehead', needle: 0.5, angles: [0] }),
+  },
+  {
     name: 'roller-keloid-case',
     description: 'A keloid-prone patient treated anyway (6.8): critical.',
     passed: false,
