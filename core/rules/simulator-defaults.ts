@@ -18,7 +18,7 @@ export const SIMULATOR_DEFAULTS = {
   strokeChunkMm: d(3, 'mm', '8.2', '滚轮轨迹每移动该距离更新一次覆盖和方向', 'Roller travel between footprint and direction updates'),
   strokeGapMs: d(250, 'ms', '8.2', '接触样本间隔超过该时间视为新的一划', 'A gap between contact samples longer than this starts a new stroke'),
   reversalAngleDeg: d(120, 'deg', '8.2', '方向变化超过该角度（折返）开始新的一遍', 'A turn sharper than this (a reversal) starts a new pass'),
-  directionToleranceDeg: d(22.5, 'deg', '8.2', '米字四个方向各占 ±22.5°', 'Each of the four 米 directions spans ±22.5°'),
+  directionToleranceDeg: d(22.5, 'deg', '8.5.7', '头皮“左右方向”允许偏离投影左右轴的角度（米字四类本身各占 45°）', 'Scalp strokes within this angle of the projected left-right axis count as left-right (the four 米 classes themselves are 45° sectors)'),
   maxStrokeLengthMm: d(40, 'mm', '8.2', '“短距离”滚动：单遍长度上限', '"Short" strokes: longest single pass'),
   minStrokeSpeedMmPerS: d(20, 'mm/s', '8.2', '“快速”滚动：单遍平均速度下限', '"Rapid" strokes: slowest mean speed of a pass'),
   maxBadStrokeFraction: d(0.25, 'fraction', '8.2', '过长或过慢的遍数占比超过该值即记录问题', 'Share of too long or too slow passes above which a finding is raised'),

@@ -207,8 +207,12 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     }
   };
 
+  const noTreatCounts = new Map<RegionId, number>();
   const noTreat = (region: RegionId, tMs: number) => {
-    if (isNoTreatRegion(region)) raise('no-treat-contact', tMs, { zh: `接触禁区：${REGION_NAMES[region].zh}`, en: `touched no-treat zone: ${REGION_NAMES[region].en}` }, { region }, region);
+    if (!isNoTreatRegion(region)) return;
+    const count = (noTreatCounts.get(region) ?? 0) + 1;
+    noTreatCounts.set(region, count);
+    if (count >= cfg.noTreatMinSamples) raise('no-treat-contact', tMs, { zh: `接触禁区：${REGION_NAMES[region].zh}`, en: `touched no-treat zone: ${REGION_NAMES[region].en}` }, { region }, region);
   };
 
   // ---------- Roller ----------
