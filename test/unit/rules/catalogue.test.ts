@@ -141,3 +141,11 @@ describe('session rules are all checked by the engine', () => {
     expect(unchecked).toEqual([]);
   });
 });
+
+describe('simulator defaults are all in use', () => {
+  it('the scorer reads every one of them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(new URL('../../../core/scoring/live.ts', import.meta.url), 'utf8');
+    expect(SIMULATOR_DEFAULT_KEYS.filter((k) => !src.includes(`cfg.${k}`))).toEqual([]);
+  });
+});
