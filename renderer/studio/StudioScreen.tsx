@@ -1,7 +1,7 @@
 // The 3D practice studio: choose a scenario, work the device on the head with the procedure's steps,
 // learn-mode feedback, then the debrief with the main process's score and a replay.
 
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api as defaultApi } from '../api/client';
 import { AppStoreContext } from '../app/store';
@@ -34,9 +34,11 @@ type HeadState = { status: 'loading' } | { status: 'ready'; loaded: LoadedHead }
 
 export function useLoadedHead(load: () => Promise<HeadModel> = loadHead): HeadState {
   const [state, setState] = useState<HeadState>({ status: 'loading' });
+  // Loaded once per mount, whatever function identity the caller passes on later renders.
+  const loader = useRef(load);
   useEffect(() => {
     let live = true;
-    load().then(
+    loader.current().then(
       (head) => {
         if (!live) return;
         const picker = createSurfacePicker(head, createHeadGeometry(head));
@@ -47,7 +49,7 @@ export function useLoadedHead(load: () => Promise<HeadModel> = loadHead): HeadSt
     return () => {
       live = false;
     };
-  }, [load]);
+  }, []);
   return state;
 }
 
@@ -59,25 +61,29 @@ export function StudioScreen({ procedure, onExit, openRecordingId, loadHeadModel
   const appInfo = appStore?.getState().appInfo ?? null;
   const api = appStore?.getState().api ?? defaultApi;
   const head = headState.status === 'ready' ? headState.loaded : null;
+  // One store per loaded head: created once the head is ready, so nothing recorded can be lost to a swap.
   const store = useMemo(
     () =>
+      head &&
       createStudioStore({
         procedure,
-        surface: head?.head ?? null,
+        surface: head.head,
         ...(profile ? { trainee: { id: profile.id, name: profile.name, role: profile.role } } : {}),
         ...(appInfo ? { app: { name: 'microneedle-trainer', version: appInfo.version } } : {}),
       }),
     [procedure, head, profile, appInfo],
   );
   const [openError, setOpenError] = useState<string | null>(null);
+  const [opening, setOpening] = useState(Boolean(openRecordingId));
 
   useEffect(() => {
-    if (!openRecordingId) return;
+    if (!openRecordingId || !store) return;
     let live = true;
     void api.sessions.open({ id: openRecordingId }).then((r) => {
       if (!live) return;
       if (r.ok) store.getState().openRecording(r.value.recording as Recording);
       else setOpenError(r.error.message);
+      setOpening(false);
     });
     return () => {
       live = false;
@@ -106,13 +112,13 @@ export function StudioScreen({ procedure, onExit, openRecordingId, loadHeadModel
             {t('openError', { message: openError })}
           </p>
         )}
-        {head && <StudioBody head={head} onExit={onExit} />}
+        {head && store && <StudioBody head={head} onExit={onExit} opening={opening} />}
       </div>
     </StudioStoreContext.Provider>
   );
 }
 
-function StudioBody({ head, onExit }: { head: LoadedHead; onExit: () => void }) {
+function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () => void; opening: boolean }) {
   const { t } = useTranslation('studio');
   const phase = useStudio((s) => s.phase);
   const procedure = useStudio((s) => s.procedure);
@@ -122,6 +128,13 @@ function StudioBody({ head, onExit }: { head: LoadedHead; onExit: () => void }) 
   const recording = useStudio((s) => s.recording);
 
   if (phase === 'debrief' && recording) return <Debrief head={head} recording={recording} onExit={onExit} />;
+  // A stored session is on its way from the main process: no practice set-up meanwhile.
+  if (opening)
+    return (
+      <p className="loading" role="status">
+        {t('openingRecording')}
+      </p>
+    );
 
   return (
     <div className="studio-layout">
