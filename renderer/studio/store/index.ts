@@ -260,8 +260,3 @@ export function useStudioStoreApi(): StoreApi<StudioState> {
 export function useStudio<T>(selector: (state: StudioState) => T): T {
   return useStore(useStudioStoreApi(), selector);
 }
-
-/** Regions as a set, for colouring. */
-export function regionSet(regions: readonly RegionId[]): Set<RegionId> {
-  return new Set(regions);
-}
