@@ -4,7 +4,7 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import type { ReactNode } from 'react';
-import { MOUSE } from 'three';
+import { MOUSE, TOUCH } from 'three';
 import { CAMERA_START } from './camera';
 import { Lights } from './Lights';
 
@@ -31,6 +31,8 @@ export function StudioCanvas({ children, label }: { children: ReactNode; label: 
         maxDistance={1400}
         // The left button is the device; rotate with the right button, pan with the middle one.
         mouseButtons={{ LEFT: -1 as MOUSE, MIDDLE: MOUSE.PAN, RIGHT: MOUSE.ROTATE }}
+        // On a touch screen one finger is the device; two fingers turn and zoom the head.
+        touches={{ ONE: -1 as TOUCH, TWO: TOUCH.DOLLY_ROTATE }}
       />
       {children}
     </Canvas>
