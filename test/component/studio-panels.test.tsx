@@ -116,4 +116,28 @@ describe('studio panels', () => {
     act(() => store.getState().setContactSince(null));
     expect(screen.queryByTestId('dwell-timer')).toBeNull();
   });
+
+  it('learn mode: the progress table shows coverage of the target region from the live scorer, refreshed on lift', async () => {
+    const { store } = await renderStudio(<RightPanel />, { language: 'en' });
+    act(() => store.getState().startSession());
+    const row = () => screen.getByTestId('progress').querySelector('[data-region="forehead"]')!.textContent!;
+    expect(row()).toMatch(/^Forehead(0|—)%/);
+    // A few horizontal strokes over the stand-in's forehead (about y = 74, z = 67 on the ellipsoid).
+    act(() => {
+      const rec = store.getState().recorder!;
+      let t = 100;
+      for (const y of [62, 70, 78]) {
+        for (let x = -25; x <= 25; x += 1) {
+          const z = 95 * Math.sqrt(Math.max(0, 1 - (x / 75) ** 2 - (y / 105) ** 2));
+          const n = [x / 75 ** 2, y / 105 ** 2, z / 95 ** 2];
+          const len = Math.hypot(...n);
+          rec.push({ kind: 'sample', sample: { tMs: (t += 8), p: [x, y, z], n: [n[0] / len, n[1] / len, n[2] / len], region: 'forehead', pressure: 0.55, contact: true } });
+        }
+        rec.push({ kind: 'sample', sample: { tMs: (t += 8), p: [25, y, 60], n: [0, 0.6, 0.8], region: 'forehead', pressure: 0, contact: false } });
+      }
+      store.getState().refreshCounts();
+    });
+    const covered = Number(/^Forehead([\d.]+)%/.exec(row())?.[1]);
+    expect(covered).toBeGreaterThan(5);
+  });
 });

@@ -6,6 +6,7 @@ import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { DIRECTION_COUNT_RGB, HEAT_STOPS, RF_GAP_RGB, type HeadView, type Rgb } from '../feedback/colors';
 import { formatRanges, siteGuidance } from '../feedback/site-guidance';
 import { useStudio } from '../store';
+import { ProgressTable } from './ProgressTable';
 
 const css = (c: Rgb) => `rgb(${Math.round(c[0] * 255)}, ${Math.round(c[1] * 255)}, ${Math.round(c[2] * 255)})`;
 
@@ -82,6 +83,7 @@ export function FeedbackPanel() {
     <section className="studio-panel" aria-labelledby="studio-feedback-title">
       <h2 id="studio-feedback-title">{t('feedback.title')}</h2>
       <ViewPicker />
+      <ProgressTable />
       <div className="studio-guidance" data-testid="region-guidance">
         {hover && guidance ? (
           <>
