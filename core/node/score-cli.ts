@@ -75,13 +75,23 @@ const SEVERITY_LABEL = {
   en: { critical: 'CRITICAL', major: 'major', minor: 'minor', info: 'info' },
 } as const;
 
+const CRITERION_LABEL = {
+  zh: { safety: '安全', protocol: '流程', technique: '手法', coverage: '覆盖', parameters: '参数', aftercare: '术后护理' },
+  en: { safety: 'safety', protocol: 'protocol', technique: 'technique', coverage: 'coverage', parameters: 'parameters', aftercare: 'aftercare' },
+} as const;
+
+const PROCEDURE_LABEL = {
+  zh: { roller: '滚轮微针', rf: '射频微针', nano: '纳米微针' },
+  en: { roller: 'roller', rf: 'RF', nano: 'nano' },
+} as const;
+
 export function formatReportText(report: ScoreReport, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const lines: string[] = [];
-  lines.push(zh ? `记录 ${report.recordingId}（${report.procedure}）` : `Recording ${report.recordingId} (${report.procedure})`);
+  lines.push(zh ? `记录 ${report.recordingId}（${PROCEDURE_LABEL.zh[report.procedure]}）` : `Recording ${report.recordingId} (${PROCEDURE_LABEL.en[report.procedure]})`);
   lines.push(zh ? `得分 ${report.score} / 100，及格线 ${report.passMark}：${report.passed ? '通过' : '未通过'}` : `Score ${report.score} / 100, pass mark ${report.passMark}: ${report.passed ? 'PASS' : 'FAIL'}`);
   if (report.criticalFailure) lines.push(zh ? '存在严重错误：不论总分均不通过。' : 'A critical error fails the attempt whatever the total.');
-  lines.push(report.criteria.map((c) => `${c.criterion} ${c.score}`).join(' | '));
+  lines.push(report.criteria.map((c) => `${CRITERION_LABEL[lang][c.criterion]} ${c.score}`).join(' | '));
   if (report.findings.length === 0) {
     lines.push(zh ? '没有发现问题。' : 'No findings.');
     return lines.join('\n') + '\n';

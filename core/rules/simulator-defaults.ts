@@ -51,6 +51,7 @@ export const SIMULATOR_DEFAULTS = {
   wetCompressMinMin: d(20, 'min', '10.6', '湿敷时长（标准给出 20 分钟）', 'Wet compress time (the standard gives 20 minutes)'),
   // Scoring.
   passMark: d(80, 'points', '15.2', '通过分数线（总分 0-100）', 'Pass mark (score 0-100)'),
+  criterionFloor: d(60, 'points', '15.2', '每个评分维度都须达到该分数才能通过（防止以高分维度弥补缺项）', 'Every criterion must reach this score for a pass (a strong criterion cannot make up for a missing one)'),
   deductCritical: d(100, 'points', '15.2', '每条严重（critical）问题在其维度扣分', 'Points a critical finding takes off its criterion'),
   deductMajor: d(25, 'points', '15.2', '每条主要问题扣分', 'Points a major finding takes off its criterion'),
   deductMinor: d(10, 'points', '15.2', '每条次要问题扣分', 'Points a minor finding takes off its criterion'),

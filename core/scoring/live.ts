@@ -558,11 +558,12 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     const dwellMs = c.tEndMs - c.tStartMs;
     if (dwellMs > 3000) raise('nano-dwell', c.tStartMs, { zh: `停留 ${round(dwellMs / 1000, 2)} 秒，上限 3 秒`, en: `contact ${round(dwellMs / 1000, 2)} s, limit 3 s` }, { dwellS: round(dwellMs / 1000, 2), limitS: 3 }, region);
     if (c.technique === 'sliding') {
-      const reasons: string[] = [];
-      if (region === 'scalp' && header.case.hairBearingScalp) reasons.push('hair-bearing scalp');
-      if (header.case.skinType === 'dry-rough') reasons.push('dry rough skin');
-      if (c.needleHeightUm > 150) reasons.push(`needle ${c.needleHeightUm} μm > 150 μm`);
-      if (reasons.length > 0) raise('nano-sliding-not-allowed', c.tStartMs, { zh: `不适用滑动：${reasons.join('; ')}`, en: `sliding not allowed: ${reasons.join('; ')}` }, { reasons: reasons.join(',') }, region);
+      // Each reason carries both languages so the finding reads whole in either UI language.
+      const reasons: { zh: string; en: string }[] = [];
+      if (region === 'scalp' && header.case.hairBearingScalp) reasons.push({ zh: '有毛发的头皮', en: 'hair-bearing scalp' });
+      if (header.case.skinType === 'dry-rough') reasons.push({ zh: '干涩粗糙皮肤', en: 'dry rough skin' });
+      if (c.needleHeightUm > 150) reasons.push({ zh: `针高 ${c.needleHeightUm} μm > 150 μm`, en: `needle ${c.needleHeightUm} μm > 150 μm` });
+      if (reasons.length > 0) raise('nano-sliding-not-allowed', c.tStartMs, { zh: `不适用滑动：${reasons.map((r) => r.zh).join('；')}`, en: `sliding not allowed: ${reasons.map((r) => r.en).join('; ')}` }, { reasons: reasons.map((r) => r.en).join(',') }, region);
     }
     // Footprint: a disc at the contact point and along the path; each vertex counts once per contact.
     nNx = c.n[0]; nNy = c.n[1]; nNz = c.n[2];
@@ -876,7 +877,8 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
       recordingId: header.id,
       procedure,
       score,
-      passed: !criticalFailure && score >= passMark,
+      // A pass needs the total, no critical finding, and every criterion at its floor.
+      passed: !criticalFailure && score >= passMark && criteria.every((c) => c.weight === 0 || c.score >= cfg.criterionFloor),
       criticalFailure,
       passMark,
       criteria,
