@@ -43,7 +43,8 @@ function runViteBuild(root: string, log: (line: string) => void): Promise<void> 
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       // vite.config.ts loads through Vite's bundling loader; its note about the future native loader is noise here.
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      // NODE_ENV is forced: under vitest it is 'test', which would bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,10 +42,22 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
+// Data dirs this harness made. A test may restart the server on the same dir (persistence checks), so they
+// outlive stop() and are removed after the importing test file's last test (vitest workers may not see 'exit').
+const createdDataDirs = new Set<string>();
+afterAll(() => {
+  for (const dir of createdDataDirs) rmSync(dir, { recursive: true, force: true });
+  createdDataDirs.clear();
+});
+
 /** Starts `electron/web/serve.ts` (what `npm run web` runs) with a data dir (a fresh temp dir by default). */
 export async function startWebApp(options: { dataDir?: string } = {}): Promise<WebApp> {
   await buildRendererOnce();
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'microneedle-e2e-data-'));
+  let dataDir = options.dataDir;
+  if (!dataDir) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'microneedle-e2e-data-'));
+    createdDataDirs.add(dataDir);
+  }
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(REPO_ROOT, 'electron', 'web', 'serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-build'],
