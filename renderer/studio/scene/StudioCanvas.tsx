@@ -2,15 +2,19 @@
 // button is the device), the device marker, region labels and the input controller.
 
 import { OrbitControls } from '@react-three/drei';
-import { Canvas } from '@react-three/fiber';
-import type { ReactNode } from 'react';
-import { MOUSE, TOUCH } from 'three';
+import { Canvas, useThree } from '@react-three/fiber';
+import { useEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MOUSE, TOUCH, type Vector3 } from 'three';
 import { CAMERA_START } from './camera';
 import { Lights } from './Lights';
 
 
 export function StudioCanvas({ children, label }: { children: ReactNode; label: string }) {
+  const { t } = useTranslation('studio');
+  const resetView = useRef<(() => void) | null>(null);
   return (
+    <>
     <Canvas
       className="studio-canvas"
       aria-label={label}
@@ -34,7 +38,35 @@ export function StudioCanvas({ children, label }: { children: ReactNode; label: 
         // On a touch screen one finger is the device; two fingers turn and zoom the head.
         touches={{ ONE: -1 as TOUCH, TWO: TOUCH.DOLLY_ROTATE }}
       />
+      <CameraReset resetRef={resetView} />
       {children}
     </Canvas>
+    {/* Outside the canvas so it is a plain, focusable DOM button; the canvas' parent positions both. */}
+    <button type="button" className="studio-reset-view" onClick={() => resetView.current?.()}>
+      {t('resetView')}
+    </button>
+    </>
   );
+}
+
+/** Hands the DOM button a way to put the camera back where the studio starts. */
+export function CameraReset({ resetRef }: { resetRef: MutableRefObject<(() => void) | null> }) {
+  const camera = useThree((s) => s.camera);
+  // The orbit controls registered with makeDefault, seen through the two members used here.
+  const controls = useThree((s) => s.controls) as unknown as { target: Vector3; update(): void } | null;
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    resetRef.current = () => {
+      camera.position.set(...CAMERA_START.position);
+      if (controls) {
+        controls.target.set(...CAMERA_START.target);
+        controls.update();
+      } else camera.lookAt(...CAMERA_START.target);
+      invalidate();
+    };
+    return () => {
+      resetRef.current = null;
+    };
+  }, [camera, controls, invalidate, resetRef]);
+  return null;
 }
