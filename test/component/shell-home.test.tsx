@@ -1,19 +1,8 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StudioScreenProps } from '../../renderer/studio/StudioScreen';
 import { INSTRUCTOR, makeApi, NURSE, renderShell } from './shell-setup';
 
-// The studio (three.js, WebGL) has its own tests; here it is a stand-in that shows what the shell passed.
-vi.mock('../../renderer/studio/StudioScreen', () => ({
-  StudioScreen: ({ procedure, openRecordingId, onExit }: StudioScreenProps) => (
-    <section>
-      <h1>{`studio ${procedure} ${openRecordingId ?? 'new'}`}</h1>
-      <button type="button" onClick={onExit}>
-        exit studio
-      </button>
-    </section>
-  ),
-}));
+vi.mock('../../renderer/studio/StudioScreen', () => import('./shell-studio-stand-in'));
 
 let disposers: (() => void)[] = [];
 afterEach(() => {

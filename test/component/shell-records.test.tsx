@@ -1,23 +1,12 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StudioScreenProps } from '../../renderer/studio/StudioScreen';
 import { ApiFailure } from '../../core/api/errors';
 import type { Recording } from '../../core/recording/types';
 import type { ScoreReport } from '../../core/scoring/report';
 import type { RecordingPorts } from '../../electron/services';
 import { makeApi, NURSE, renderShell } from './shell-setup';
 
-// The studio has its own tests; this stand-in shows which recording the shell asked it to open.
-vi.mock('../../renderer/studio/StudioScreen', () => ({
-  StudioScreen: ({ procedure, openRecordingId, onExit }: StudioScreenProps) => (
-    <section>
-      <h1>{`studio ${procedure} ${openRecordingId ?? 'new'}`}</h1>
-      <button type="button" onClick={onExit}>
-        exit studio
-      </button>
-    </section>
-  ),
-}));
+vi.mock('../../renderer/studio/StudioScreen', () => import('./shell-studio-stand-in'));
 
 let disposers: (() => void)[] = [];
 afterEach(() => {
