@@ -75,20 +75,18 @@ export function InputController({ picker, cursor }: { picker: SurfacePicker; cur
     };
     const onLeave = () => store.getState().setHoverRegion(null);
     const onContextMenu = (e: Event) => e.preventDefault();
-    el.addEventListener('pointerdown', onDown);
-    el.addEventListener('pointermove', onMove);
-    el.addEventListener('pointerup', onUp);
-    el.addEventListener('pointercancel', onUp);
-    el.addEventListener('pointerleave', onLeave);
-    el.addEventListener('contextmenu', onContextMenu);
+    // One abort removes every listener added with its signal.
+    const listeners = new AbortController();
+    const { signal } = listeners;
+    el.addEventListener('pointerdown', onDown, { signal });
+    el.addEventListener('pointermove', onMove, { signal });
+    el.addEventListener('pointerup', onUp, { signal });
+    el.addEventListener('pointercancel', onUp, { signal });
+    el.addEventListener('pointerleave', onLeave, { signal });
+    el.addEventListener('contextmenu', onContextMenu, { signal });
     return () => {
       if (pending) clearTimeout(pending);
-      el.removeEventListener('pointerdown', onDown);
-      el.removeEventListener('pointermove', onMove);
-      el.removeEventListener('pointerup', onUp);
-      el.removeEventListener('pointercancel', onUp);
-      el.removeEventListener('pointerleave', onLeave);
-      el.removeEventListener('contextmenu', onContextMenu);
+      listeners.abort();
     };
   }, [gl, camera, input, store, invalidate]);
 
