@@ -1,19 +1,41 @@
 // The names of every call the renderer may make, and the one way an API object is built from them.
 // Kept free of zod so that the sandboxed preload bundle stays tiny; ./contract.ts gives each name its
-// argument and result schemas and a compile-time check keeps the two lists identical.
+// argument and result schemas, ./access.ts who may call it, and compile-time checks keep the lists identical.
 
 export const API_CALL_NAMES = [
   'app.info',
-  'profiles.list',
-  'profiles.create',
-  'profiles.select',
-  'profiles.current',
   'settings.get',
   'settings.update',
-  'sessions.save',
+  'storage.status',
+  'storage.restore',
+  'auth.status',
+  'auth.setup',
+  'auth.chooser',
+  'auth.signInTrainee',
+  'auth.signInStaff',
+  'auth.signOut',
+  'auth.changePassword',
+  'institution.get',
+  'institution.update',
+  'people.list',
+  'people.get',
+  'people.create',
+  'people.update',
+  'people.setActive',
+  'people.setRole',
+  'people.resetPassword',
+  'people.setPin',
+  'sessions.start',
+  'sessions.append',
+  'sessions.finish',
+  'sessions.abandon',
+  'sessions.import',
   'sessions.list',
   'sessions.open',
-  'sessions.score',
+  'audit.list',
+  'audit.verify',
+  'backups.list',
+  'backups.create',
 ] as const;
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
@@ -28,7 +50,7 @@ export function isApiCallName(value: unknown): value is ApiCallName {
 }
 
 /**
- * Builds the nested `{ profiles: { create() } }` object from a transport. The preload (IPC) and the
+ * Builds the nested `{ people: { create() } }` object from a transport. The preload (IPC) and the
  * web client (loopback fetch) both use it, so the renderer sees the same shape whichever runs it.
  */
 export function buildApiObject<T>(invoke: (name: ApiCallName, args: unknown) => Promise<unknown>): T {

@@ -1,55 +1,55 @@
-// The typed API: every call the renderer may make, with the schema of its argument and of its result.
-// Main validates each payload against `args` before a service sees it, and each value against `result`
-// before it leaves; the preload and the web client expose exactly these calls as `window.api`.
+// The typed API: every call the renderer may make, with the schema of its argument and of its result, and
+// (in ./access.ts) who may make it. Main checks the caller's role, then validates each payload against
+// `args` before a service sees it, and each value against `result` before it leaves; the preload and the
+// web client expose exactly these calls as `window.api`.
 
 import { z } from 'zod';
-import { ALL_REGION_IDS, type RegionId } from '../anatomy/regions';
-import type { Recording } from '../recording/types';
-import type { Criterion, ScoreReport } from '../scoring/report';
 import type { ApiCallName } from './call-names';
 import type { ApiResult } from './errors';
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  auditVerificationSchema,
+  authStatusSchema,
+  backupSchema,
+  changePasswordSchema,
+  institutionChangesSchema,
+  institutionSchema,
+  restoreBackupSchema,
+  settingsSchema,
+  setupSchema,
+  storageStatusSchema,
+} from './schemas/admin';
+import {
+  abandonAttemptSchema,
+  appendEventsSchema,
+  attemptPageSchema,
+  attemptQuerySchema,
+  attemptSummarySchema,
+  finishAttemptSchema,
+  importRecordingSchema,
+  scoredAttemptSchema,
+  startAttemptSchema,
+  startedAttemptSchema,
+  storedAttemptSchema,
+} from './schemas/attempts';
+import { noArgs, recordIdSchema } from './schemas/common';
+import {
+  accountRoleSchema,
+  chooserEntrySchema,
+  newPersonSchema,
+  personChangesSchema,
+  personSchema,
+  pinSchema,
+  passwordSchema,
+  setRoleSchema,
+  signedInSchema,
+} from './schemas/people';
 
-export const TRAINEE_ROLES = ['technician', 'nurse', 'physician'] as const;
-export const traineeRoleSchema = z.enum(TRAINEE_ROLES);
-export type TraineeRole = z.infer<typeof traineeRoleSchema>;
-
-/** Ids the services mint; the pattern also keeps ids safe to use as file names. */
-export const recordIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/, 'expected an id of letters, digits, - and _ (at most 80)');
-
-export const profileNameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is longer than 60 characters');
-/** Professional certificate number (执业/资格证书编号): letters, digits and - only. */
-export const certificateNumberSchema = z
-  .string()
-  .trim()
-  .min(4, 'certificate number has fewer than 4 characters')
-  .max(40, 'certificate number is longer than 40 characters')
-  .regex(/^[A-Za-z0-9-]+$/, 'certificate number may contain only letters, digits and -');
-
-export const profileSchema = z.strictObject({
-  id: recordIdSchema,
-  name: profileNameSchema,
-  role: traineeRoleSchema,
-  certificateNumber: certificateNumberSchema,
-  isInstructor: z.boolean(),
-  createdAt: z.iso.datetime(),
-});
-export type Profile = z.infer<typeof profileSchema>;
-
-export const newProfileSchema = z.strictObject({
-  name: profileNameSchema,
-  role: traineeRoleSchema,
-  certificateNumber: certificateNumberSchema,
-  isInstructor: z.boolean().default(false),
-});
-export type NewProfile = z.input<typeof newProfileSchema>;
-
-export const LANGUAGE_SETTINGS = ['system', 'zh', 'en'] as const;
-export const settingsSchema = z.strictObject({
-  language: z.enum(LANGUAGE_SETTINGS),
-  institutionName: z.string().trim().max(120, 'institution name is longer than 120 characters'),
-});
-export type AppSettings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: AppSettings = { language: 'system', institutionName: '' };
+export * from './schemas/admin';
+export * from './schemas/attempts';
+export * from './schemas/common';
+export * from './schemas/people';
 
 export const appInfoSchema = z.strictObject({
   productName: z.strictObject({ zh: z.string(), en: z.string() }),
@@ -63,88 +63,56 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-const procedureSchema = z.enum(['roller', 'rf', 'nano']);
-
-export const sessionSummarySchema = z.strictObject({
-  id: recordIdSchema,
-  procedure: procedureSchema,
-  mode: z.enum(['learn', 'test']),
-  startedAt: z.string(),
-  savedAt: z.iso.datetime(),
-  traineeId: z.string().optional(),
-  traineeName: z.string().optional(),
-  /** Absent when the recording could not be scored when it was saved. */
-  score: z.number().min(0).max(100).optional(),
-  passed: z.boolean().optional(),
-});
-export type SessionSummary = z.infer<typeof sessionSummarySchema>;
-
-/**
- * A recording crosses the boundary as a plain object; its full validation (core/recording) runs in the
- * sessions service, which reports field paths in the recording itself.
- */
-export const recordingPayloadSchema = z.custom<Recording>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'expected a session recording object',
-);
-
-const localizedTextSchema = z.strictObject({ zh: z.string(), en: z.string() });
-const regionIdSchema = z.custom<RegionId>((value) => (ALL_REGION_IDS as readonly unknown[]).includes(value), 'expected a region id');
-const severitySchema = z.enum(['critical', 'major', 'minor', 'info']);
-// Listed out because zod needs a literal tuple; the check below the contract keeps it equal to CRITERIA's type.
-const criterionSchema = z.enum(['safety', 'protocol', 'technique', 'coverage', 'parameters', 'aftercare']);
-
-export const scoreReportSchema = z.strictObject({
-  reportVersion: z.literal(1),
-  recordingId: z.string(),
-  procedure: procedureSchema,
-  score: z.number().min(0).max(100),
-  passed: z.boolean(),
-  criticalFailure: z.boolean(),
-  passMark: z.number(),
-  criteria: z.array(z.strictObject({ criterion: criterionSchema, score: z.number().min(0).max(100), weight: z.number() })),
-  findings: z.array(
-    z.strictObject({
-      id: z.string(),
-      ruleId: z.string(),
-      clause: z.string(),
-      severity: severitySchema,
-      criterion: criterionSchema,
-      message: localizedTextSchema,
-      region: regionIdSchema.optional(),
-      span: z.strictObject({ startMs: z.number(), endMs: z.number() }).optional(),
-      evidence: z.strictObject({
-        text: localizedTextSchema,
-        values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.number())])),
-      }),
-      simulatorDefault: z.boolean(),
-    }),
-  ),
-  metrics: z.record(z.string(), z.number()),
-});
-
-const noArgs = z.strictObject({});
-
 function call<A extends z.ZodType, R extends z.ZodType>(summary: string, args: A, result: R) {
   return { summary, args, result };
 }
 
+const byId = z.strictObject({ id: recordIdSchema });
+
 export const apiContract = {
   'app.info': call('Product name, version, shell, OS locale and data directory.', noArgs, appInfoSchema),
-  'profiles.list': call('Every trainee profile on this station, oldest first.', noArgs, z.array(profileSchema)),
-  'profiles.create': call('Creates a trainee profile and makes it the current one.', newProfileSchema, profileSchema),
-  'profiles.select': call('Makes an existing profile the current one.', z.strictObject({ id: recordIdSchema }), profileSchema),
-  'profiles.current': call('The profile last selected, or null.', noArgs, profileSchema.nullable()),
-  'settings.get': call('Language and institution settings.', noArgs, settingsSchema),
-  'settings.update': call('Changes some settings; returns all of them.', settingsSchema.partial(), settingsSchema),
-  'sessions.save': call(
-    'Validates and stores a session recording under the data directory, scored by the main process.',
-    z.strictObject({ recording: recordingPayloadSchema }),
-    z.strictObject({ id: recordIdSchema, summary: sessionSummarySchema }),
+  'settings.get': call('Station settings (the UI language).', noArgs, settingsSchema),
+  'settings.update': call('Changes the station settings; returns all of them.', settingsSchema.partial(), settingsSchema),
+
+  'storage.status': call('State of the training database: ok, or what is wrong with it and which backups exist.', noArgs, storageStatusSchema),
+  'storage.restore': call('Only while the database is damaged: starts again from a backup (the damaged file is kept).', restoreBackupSchema, storageStatusSchema),
+
+  'auth.status': call('Whether the institution is set up, and who is signed in on this window.', noArgs, authStatusSchema),
+  'auth.setup': call('First start only: names the institution and creates the administrator, who is then signed in.', setupSchema, signedInSchema),
+  'auth.chooser': call('Active trainees to choose from when signing in at this station.', noArgs, z.array(chooserEntrySchema)),
+  'auth.signInTrainee': call('Signs a trainee in by profile (and PIN where the institution asks for one).', z.strictObject({ personId: recordIdSchema, pin: z.string().max(8).optional() }), signedInSchema),
+  'auth.signInStaff': call('Signs an instructor or administrator in with user name and password.', z.strictObject({ username: z.string().max(64), password: z.string().max(128) }), signedInSchema),
+  'auth.signOut': call('Signs this window out.', noArgs, z.strictObject({ signedOut: z.literal(true) })),
+  'auth.changePassword': call('Staff change their own password.', changePasswordSchema, z.strictObject({ changed: z.literal(true) })),
+
+  'institution.get': call('The institution (training base) this station belongs to.', noArgs, institutionSchema),
+  'institution.update': call('Administrators rename the institution or turn trainee PINs on or off.', institutionChangesSchema, institutionSchema),
+
+  'people.list': call(
+    'People on the training file (instructors see trainees; administrators see everyone).',
+    z.strictObject({ accountRole: accountRoleSchema.optional(), includeInactive: z.boolean().default(false) }),
+    z.array(personSchema),
   ),
-  'sessions.list': call('Summaries of the stored sessions, newest first.', noArgs, z.array(sessionSummarySchema)),
-  'sessions.open': call('A stored recording by id.', z.strictObject({ id: recordIdSchema }), z.strictObject({ recording: recordingPayloadSchema })),
-  'sessions.score': call('Scores a recording without storing it.', z.strictObject({ recording: recordingPayloadSchema }), scoreReportSchema),
+  'people.get': call('One person (trainees may ask only for themselves).', byId, personSchema),
+  'people.create': call('Creates a person (instructors create trainees; administrators anyone).', newPersonSchema, personSchema),
+  'people.update': call('Changes a person’s name, profession or certificate.', personChangesSchema, personSchema),
+  'people.setActive': call('Deactivates or reactivates a person; people are never deleted while they have attempts.', z.strictObject({ id: recordIdSchema, active: z.boolean() }), personSchema),
+  'people.setRole': call('Administrators grant or withdraw the instructor or administrator role.', setRoleSchema, personSchema),
+  'people.resetPassword': call('Administrators set a new password for a staff member.', z.strictObject({ id: recordIdSchema, password: passwordSchema }), personSchema),
+  'people.setPin': call('Sets or clears a trainee’s PIN.', z.strictObject({ id: recordIdSchema, pin: pinSchema.nullable() }), personSchema),
+
+  'sessions.start': call('Starts an attempt: main mints its id and binds the signed-in trainee, the preset, the mode and the start time.', startAttemptSchema, startedAttemptSchema),
+  'sessions.append': call('Stores the next batch of a running attempt’s events.', appendEventsSchema, z.strictObject({ attemptId: recordIdSchema, seq: z.number().int(), stored: z.number().int() })),
+  'sessions.finish': call('Ends an attempt: main assembles, validates and scores the recording once and stores it with the report.', finishAttemptSchema, scoredAttemptSchema),
+  'sessions.abandon': call('Ends an attempt without finishing it; what was recorded is kept, marked abandoned.', abandonAttemptSchema, attemptSummarySchema),
+  'sessions.import': call('Checks, scores and stores a recording opened from a file, as an imported attempt (never a test).', importRecordingSchema, scoredAttemptSchema),
+  'sessions.list': call('A page of attempts: the signed-in trainee’s own, or a chosen trainee’s for staff.', attemptQuerySchema, attemptPageSchema),
+  'sessions.open': call('A stored attempt with its stored recording and stored report.', byId, storedAttemptSchema),
+
+  'audit.list': call('A page of the audit trail.', auditQuerySchema, auditPageSchema),
+  'audit.verify': call('Checks the audit trail’s hash chain end to end.', noArgs, auditVerificationSchema),
+  'backups.list': call('Backups of the training database, newest first.', noArgs, z.array(backupSchema)),
+  'backups.create': call('Makes a backup now.', noArgs, backupSchema),
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -158,13 +126,6 @@ type MissingFromNames = Exclude<keyof ApiContract, ApiCallName>;
 const namesMatch: [MissingFromContract, MissingFromNames] extends [never, never] ? true : never = true;
 void namesMatch;
 
-// The report schema must describe exactly core/scoring/report.ts's ScoreReport.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const reportSchemaMatches: Same<z.output<typeof scoreReportSchema>, ScoreReport> = true;
-void reportSchemaMatches;
-const criteriaMatch: Same<z.output<typeof criterionSchema>, Criterion> = true;
-void criteriaMatch;
-
 /** One renderer-side function: empty-argument calls may be called with no argument. */
 export type ApiFunction<N extends ApiCallName> = Record<string, never> extends ApiArgs<N>
   ? (args?: ApiArgs<N>) => Promise<ApiResult<ApiValue<N>>>
@@ -173,10 +134,18 @@ export type ApiFunction<N extends ApiCallName> = Record<string, never> extends A
 type GroupOf<N extends string> = N extends `${infer G}.${string}` ? G : never;
 type MethodOf<N extends string, G extends string> = N extends `${G}.${infer M}` ? M : never;
 
-/** `window.api`: `api.profiles.create({...})` returns `Promise<ApiResult<Profile>>`. */
+/** `window.api`: `api.people.create({...})` returns `Promise<ApiResult<Person>>`. */
 export type MicroneedleApi = {
   [G in GroupOf<ApiCallName>]: { [N in Extract<ApiCallName, `${G}.${string}`> as MethodOf<N, G>]: ApiFunction<N> };
 };
 
-/** What a service implements for each call: parsed arguments in, a result value (or a promise of one) out. */
-export type ApiHandlers = { [N in ApiCallName]: (args: ApiParsedArgs<N>) => ApiValue<N> | Promise<ApiValue<N>> };
+/** Who is calling, as main knows it (never as the renderer says). */
+export interface CallContext {
+  /** The window (IPC webContents) or page load (web mode) the call came from. */
+  clientKey: string;
+  /** The signed-in person, read from the database on every call; null before sign-in. */
+  caller: import('./schemas/people').SignedIn | null;
+}
+
+/** What a service implements for each call: parsed arguments and the caller in, a result value (or a promise of one) out. */
+export type ApiHandlers = { [N in ApiCallName]: (args: ApiParsedArgs<N>, context: CallContext) => ApiValue<N> | Promise<ApiValue<N>> };

@@ -4,8 +4,10 @@
 export const API_ERROR_CODES = [
   'invalid-payload', // arguments did not match the call's schema (path names the field)
   'unknown-call', // no such call in the contract
-  'forbidden', // the caller is not allowed to call (wrong frame, origin or token)
-  'not-found', // the profile or session named does not exist
+  'unauthenticated', // the call needs a signed-in person and nobody is signed in on this window
+  'forbidden', // the caller may not make this call (wrong role, wrong frame, origin or token)
+  'sign-in-failed', // wrong user name, password or PIN, or the account is paused after failures (one message for all)
+  'not-found', // the person or attempt named does not exist
   'conflict', // the request clashes with stored data (e.g. a duplicate certificate number)
   'invalid-recording', // a session recording failed validation (path names the field)
   'storage-corrupt', // a data file on disk is unreadable or invalid; it is left untouched

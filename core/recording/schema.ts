@@ -46,13 +46,13 @@ export const patientCaseSchema = z.strictObject({
 
 export const endpointSchema = z.enum(['pink', 'absorption', 'texture-scars', 'tightening', 'delivery']);
 
-const goalSchema = z.strictObject({
+export const goalSchema = z.strictObject({
   indication: z.string(),
   endpoint: endpointSchema,
   targetRegions: z.array(regionIdSchema),
 });
 
-const zoneSchema = z.strictObject({ id, regions: z.array(regionIdSchema).min(1, { error: 'expected at least one region in the zone' }) });
+export const zoneSchema = z.strictObject({ id, regions: z.array(regionIdSchema).min(1, { error: 'expected at least one region in the zone' }) });
 
 export const STEP_IDS = [
   'take-history',
@@ -82,7 +82,7 @@ export const STEP_IDS = [
 
 export const stepIdSchema = z.enum(STEP_IDS, { error: (i) => `expected a step id (${STEP_IDS.join(', ')}), received ${describe(i.input)}` });
 
-const stepSchema = z.strictObject({ step: stepIdSchema, tMs: timeMs, zoneId: id.optional(), durationMs: nonNegative.optional() });
+export const stepSchema = z.strictObject({ step: stepIdSchema, tMs: timeMs, zoneId: id.optional(), durationMs: nonNegative.optional() });
 
 const rollerSettingsSchema = z.strictObject({
   device: z.literal('roller'),
@@ -109,7 +109,7 @@ export const deviceSettingsSchema = z.discriminatedUnion('device', [rollerSettin
   error: 'expected device settings with "device" one of "roller", "rf", "nano"',
 });
 
-const settingsChangeSchema = z.strictObject({ tMs: timeMs, settings: deviceSettingsSchema });
+export const settingsChangeSchema = z.strictObject({ tMs: timeMs, settings: deviceSettingsSchema });
 
 const pressure = finite.min(0, { error: 'expected pressure in 0..1' }).max(1, { error: 'expected pressure in 0..1' });
 

@@ -2,10 +2,8 @@
 // IPC handlers, and the window. Everything Electron-specific is wired here and nowhere in the services.
 
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { createDispatcher } from '../../core/api/dispatch';
-import { createServiceHandlers } from '../services';
+import { createServices, loadScoringPorts, openDataFolderStorage } from '../services';
 import { PRODUCT_NAME } from '../services/app-info';
-import { loadRecordingPorts } from '../services/recording-ports';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerApiHandlers } from './ipc';
 import { applySessionPolicy, installWebContentsHardening } from './security';
@@ -33,9 +31,12 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<BrowserWindo
   handleAppProtocol(session.defaultSession, paths.renderer);
 
   const dataDir = app.getPath('userData');
-  const handlers = await createServiceHandlers({
-    dataDir,
-    recordingPorts: loadRecordingPorts(),
+  const services = await createServices({
+    storage: await openDataFolderStorage(dataDir),
+    scoring: loadScoringPorts(),
+    legacyDataDir: dataDir,
+    timers: true,
+    onInternalError: (name, error) => console.error(`[api] ${name} failed:`, error),
     appInfo: {
       productName: { ...PRODUCT_NAME },
       version: app.getVersion(),
@@ -45,10 +46,8 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<BrowserWindo
       dataDir,
     },
   });
-  registerApiHandlers(
-    ipcMain,
-    createDispatcher(handlers, { onInternalError: (name, error) => console.error(`[api] ${name} failed:`, error) }),
-  );
+  registerApiHandlers(ipcMain, services.dispatch);
+  app.on('will-quit', () => services.dispose());
 
   const allowDevTools = !app.isPackaged;
   let window = createMainWindow(paths.preload, allowDevTools);

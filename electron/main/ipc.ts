@@ -26,7 +26,8 @@ export function registerApiHandlers(
       if (!isTrusted(event)) {
         return { ok: false, error: { code: 'forbidden', message: `${name} was called from a frame that is not the app` } };
       }
-      return dispatch(name, payload);
+      // Sign-ins belong to the window: main maps its webContents to the person signed in there.
+      return dispatch(name, payload, { clientKey: `window:${event.sender.id}` });
     });
   }
   return () => {

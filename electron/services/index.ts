@@ -1,38 +1,185 @@
 // The main-process services behind the API, shared by Electron (IPC) and `npm run web` (loopback HTTP).
+// They take ports, not folders: the storage (the training database, or an in-memory one in tests), the
+// scoring ports, a clock and id source, and a password hasher.
 
-import { promises as fs } from 'node:fs';
-import type { AppInfo, ApiHandlers } from '../../core/api/contract';
-import { createProfilesService } from './profiles';
-import { createSessionsService, type RecordingPorts } from './sessions';
-import { createSettingsService } from './settings';
+import { createDispatcher, type ApiDispatcher } from '../../core/api/dispatch';
+import type { AppInfo, ApiHandlers, SignedIn } from '../../core/api/contract';
+import { ApiFailure } from '../../core/api/errors';
+import { HEARTBEAT_MS, registerInstance } from './attempts/instances';
+import { createAttemptsService, type AttemptsService, type ScoringPorts } from './attempts/service';
+import { createAuditTrail, type AuditTrail } from './audit';
+import { createAuthService } from './auth';
+import { BACKUP_INTERVAL_MS, createBackup, listBackups } from './db/backups';
+import type { TrainingStore } from './db/store';
+import { importJsonDataOnce, jsonImportDone } from './json-import';
+import { createScryptHasher, type PasswordHasher } from './passwords';
+import { createPeopleService, type PeopleService } from './people';
 import { systemRuntime, type Clock, type IdSource } from './runtime';
+import { createSettingsService } from './settings';
+import type { Storage } from './storage';
 
 export interface ServicesConfig {
-  dataDir: string;
+  storage: Storage;
   appInfo: AppInfo;
-  recordingPorts: RecordingPorts;
+  scoring: ScoringPorts;
   runtime?: Clock & IdSource;
+  hasher?: PasswordHasher;
+  /** Where the earlier JSON version kept its files; imported once on the first start. Absent: no import. */
+  legacyDataDir?: string;
+  /** Timers for heartbeats, orphan sweeps and scheduled backups (off in unit tests). */
+  timers?: boolean;
+  onInternalError?: (name: string, error: unknown) => void;
 }
 
-export async function createServiceHandlers(config: ServicesConfig): Promise<ApiHandlers> {
+export interface AppServices {
+  dispatch: ApiDispatcher;
+  handlers: ApiHandlers;
+  /** The live services while the database is usable (tests and tools reach the store through it). */
+  live(): LiveServices | null;
+  dispose(): void;
+}
+
+export interface LiveServices {
+  store: TrainingStore;
+  audit: AuditTrail;
+  people: PeopleService;
+  attempts: AttemptsService;
+}
+
+const SWEEP_MS = 30_000;
+
+export async function createServices(config: ServicesConfig): Promise<AppServices> {
   const runtime = config.runtime ?? systemRuntime;
-  await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const profiles = createProfilesService(config.dataDir, runtime);
-  const settings = createSettingsService(config.dataDir);
-  const sessions = createSessionsService(config.dataDir, config.recordingPorts, runtime);
-  return {
+  const hasher = config.hasher ?? createScryptHasher();
+  const { storage } = config;
+  const timers: NodeJS.Timeout[] = [];
+  let live: (LiveServices & { auth: ReturnType<typeof createAuthService>; settings: ReturnType<typeof createSettingsService> }) | null = null;
+
+  const backupNow = async (reason: 'scheduled' | 'manual', actor: SignedIn | null) => {
+    if (!live || !storage.backupsDir) throw new ApiFailure('unavailable', 'this database has no backups folder');
+    const info = await createBackup(live.store.db, storage.backupsDir, reason, runtime.now());
+    live.audit.append({ action: 'backup.created', actor, details: { file: info.file, bytes: info.bytes, reason } });
+    return info;
+  };
+
+  const boot = async () => {
+    const store = storage.store;
+    if (!store) return;
+    const audit = createAuditTrail(store, () => runtime.now());
+    const people = createPeopleService(store, audit, hasher, runtime);
+    const settings = createSettingsService(store, audit);
+    const auth = createAuthService({ store, audit, people, settings, hasher, clock: runtime });
+    const instance = registerInstance(store, runtime);
+    const attempts = createAttemptsService({ store, audit, people, ports: config.scoring, runtime, instance, app: { name: 'microneedle-trainer', version: config.appInfo.version } });
+    live = { store, audit, people, settings, auth, attempts };
+    if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
+    attempts.abandonOrphans();
+    if (config.timers) {
+      const every = (ms: number, work: () => unknown) => {
+        const t = setInterval(() => {
+          try {
+            void Promise.resolve(work()).catch((error: unknown) => config.onInternalError?.('timer', error));
+          } catch (error) {
+            config.onInternalError?.('timer', error);
+          }
+        }, ms);
+        t.unref();
+        timers.push(t);
+      };
+      every(HEARTBEAT_MS, () => instance.beat());
+      every(SWEEP_MS, () => attempts.abandonOrphans());
+      const scheduled = async () => {
+        const newest = storage.backupsDir ? (await listBackups(storage.backupsDir)).find((b) => b.file.includes('-scheduled')) : undefined;
+        if (!newest || runtime.now().getTime() - Date.parse(newest.createdAt) >= BACKUP_INTERVAL_MS) await backupNow('scheduled', null);
+      };
+      void scheduled().catch((error: unknown) => config.onInternalError?.('backup', error));
+      every(60 * 60_000, scheduled);
+    }
+  };
+  await boot();
+
+  /** The live services, or the storage problem as a typed error naming the file. */
+  const need = () => {
+    if (live) return live;
+    const s = storage.status;
+    throw new ApiFailure('storage-corrupt', `the training database cannot be used: ${s.problem ?? s.state}`, s.file);
+  };
+  const signedIn = (caller: SignedIn | null): SignedIn => {
+    if (!caller) throw new ApiFailure('unauthenticated', 'this call needs a signed-in person');
+    return caller;
+  };
+
+  const handlers: ApiHandlers = {
     'app.info': () => config.appInfo,
-    'profiles.list': () => profiles.list(),
-    'profiles.create': (args) => profiles.create(args),
-    'profiles.select': ({ id }) => profiles.select(id),
-    'profiles.current': () => profiles.current(),
-    'settings.get': () => settings.get(),
-    'settings.update': (changes) => settings.update(changes),
-    'sessions.save': ({ recording }) => sessions.save(recording),
-    'sessions.list': () => sessions.list(),
-    'sessions.open': ({ id }) => sessions.open(id),
-    'sessions.score': ({ recording }) => sessions.score(recording),
+    'settings.get': () => (live ? live.settings.get() : { language: 'system' }),
+    'settings.update': (changes) => need().settings.update(changes),
+    'storage.status': async () => ({ ...storage.status, backups: storage.backupsDir ? await listBackups(storage.backupsDir) : [] }),
+    'storage.restore': async ({ file }) => {
+      await storage.restore(file);
+      await boot();
+      need().audit.append({ action: 'storage.restored', actor: null, details: { from: file, damagedCopy: null } });
+      return { ...storage.status, backups: storage.backupsDir ? await listBackups(storage.backupsDir) : [] };
+    },
+    'auth.status': (_args, { clientKey }) => {
+      const s = need();
+      const imported = jsonImportDone(s.store);
+      return s.auth.status(
+        clientKey,
+        imported ? { at: imported.at, profiles: imported.profiles, sessions: imported.sessions, rejected: imported.rejected, instructorFlagsDropped: imported.instructorFlagsDropped } : null,
+      );
+    },
+    'auth.setup': (args, { clientKey }) => need().auth.setup(clientKey, args),
+    'auth.chooser': () => need().people.chooser(),
+    'auth.signInTrainee': ({ personId, pin }, { clientKey }) => need().auth.signInTrainee(clientKey, personId, pin),
+    'auth.signInStaff': ({ username, password }, { clientKey }) => need().auth.signInStaff(clientKey, username, password),
+    'auth.signOut': (_args, { clientKey }) => {
+      need().auth.signOut(clientKey);
+      return { signedOut: true as const };
+    },
+    'auth.changePassword': async ({ currentPassword, newPassword }, { caller }) => {
+      await need().auth.changePassword(signedIn(caller), currentPassword, newPassword);
+      return { changed: true as const };
+    },
+    'institution.get': () => need().settings.institution(),
+    'institution.update': (changes, { caller }) => need().settings.updateInstitution(signedIn(caller), changes),
+    'people.list': (query, { caller }) => need().people.list(signedIn(caller), query),
+    'people.get': ({ id }, { caller }) => need().people.get(signedIn(caller), id),
+    'people.create': (input, { caller }) => need().people.create(signedIn(caller), input),
+    'people.update': (changes, { caller }) => need().people.update(signedIn(caller), changes),
+    'people.setActive': ({ id, active }, { caller }) => need().people.setActive(signedIn(caller), id, active),
+    'people.setRole': (change, { caller }) => need().people.setRole(signedIn(caller), change),
+    'people.resetPassword': ({ id, password }, { caller }) => need().people.resetPassword(signedIn(caller), id, password),
+    'people.setPin': ({ id, pin }, { caller }) => need().people.setPin(signedIn(caller), id, pin),
+    'sessions.start': (args, { caller }) => need().attempts.start(signedIn(caller), args),
+    'sessions.append': (args, { caller }) => need().attempts.append(signedIn(caller), args),
+    'sessions.finish': (args, { caller }) => need().attempts.finish(signedIn(caller), args),
+    'sessions.abandon': ({ attemptId }, { caller }) => need().attempts.abandon(signedIn(caller), attemptId),
+    'sessions.import': ({ recording, fileName }, { caller }) => need().attempts.importRecording(signedIn(caller), recording, fileName),
+    'sessions.list': (query, { caller }) => need().attempts.list(signedIn(caller), query),
+    'sessions.open': ({ id }, { caller }) => need().attempts.open(signedIn(caller), id),
+    'audit.list': (query) => need().audit.list(query),
+    'audit.verify': () => need().audit.verify(),
+    'backups.list': async () => (storage.backupsDir ? listBackups(storage.backupsDir) : []),
+    'backups.create': (_args, { caller }) => backupNow('manual', signedIn(caller)),
+  };
+
+  const dispatch = createDispatcher(handlers, {
+    onInternalError: config.onInternalError,
+    resolveCaller: (clientKey) => (live ? live.auth.resolveCaller(clientKey) : null),
+  });
+
+  return {
+    dispatch,
+    handlers,
+    live: () => live,
+    dispose() {
+      for (const t of timers) clearInterval(t);
+      timers.length = 0;
+      storage.close();
+    },
   };
 }
 
-export { unavailableRecordingPorts, type RecordingPorts } from './sessions';
+export { loadScoringPorts, scoringPortsOn } from './recording-ports';
+export { memoryStorage, openDataFolderStorage, type Storage } from './storage';
+export type { ScoringPorts } from './attempts/service';

@@ -1,32 +1,51 @@
-// Wires the sessions service to core's recording validator (core/recording/validate.ts) and scorer
-// (core/scoring/score.ts on the shipped head surface): the main process re-scores every recording itself.
+// The scoring ports of the attempts service, wired to core: parseRecording (with the head's bounds for
+// the plausibility checks) and score() on the shipped head model. Main never scores on a stand-in: when
+// the head model is missing or damaged, every call says which file, and nothing is scored.
 
 import { ApiFailure } from '../../core/api/errors';
+import { shippedHeadModelSha256 } from '../../core/node/head-model-file';
 import { loadScoringSurface } from '../../core/node/surface';
 import { parseRecording } from '../../core/recording/validate';
+import { scoreProvenance } from '../../core/scoring/provenance';
 import { score } from '../../core/scoring/score';
-import type { RecordingPorts } from './sessions';
+import { surfaceBounds } from '../../core/surface/surface';
+import type { TreatmentSurface } from '../../core/surface/surface';
+import type { Recording } from '../../core/recording/types';
+import type { ScoringPorts } from './attempts/service';
 
-/**
- * core/recording's parseRecording as a port: a failure throws invalid-recording with the first error's
- * JSON pointer (within the recording) and a count of the rest.
- */
-export function validateRecordingWithCore(input: unknown, source: string): ReturnType<RecordingPorts['validateRecording']> {
-  const result = parseRecording(input, source);
+/** core/recording's parseRecording as a port: a failure throws invalid-recording with the first error's pointer and a count of the rest. */
+export function validateWithCore(input: unknown, source: string, surface: TreatmentSurface | null, now: Date): Recording {
+  const result = parseRecording(input, source, { ...(surface ? { bounds: surfaceBounds(surface) } : {}), now });
   if (result.ok) return result.recording;
   const [first, ...rest] = result.errors;
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
   throw new ApiFailure('invalid-recording', `${source} is not a valid session recording at ${first?.pointer || '/'}: ${first?.message ?? 'invalid'}${more}`, first?.pointer ?? '');
 }
 
-/**
- * core/scoring's score() on the shipped head model (decoded once, on the first score). Scenario overrides
- * are not applied yet: no scenario catalogue is stored on the main side, so the defaults score.
- */
-export function scoreRecordingWithCore(recording: Parameters<RecordingPorts['scoreRecording']>[0]): ReturnType<RecordingPorts['scoreRecording']> {
-  return score(recording, { surface: loadScoringSurface().surface });
+/** Scoring ports on a given surface (tests pass the stand-in here, explicitly). */
+export function scoringPortsOn(surface: TreatmentSurface, headModelSha256: string, now: () => Date = () => new Date()): ScoringPorts {
+  return {
+    validateRecording: (input, source) => validateWithCore(input, source, surface, now()),
+    scoreRecording: (recording) => score(recording, { surface }),
+    provenance: () => scoreProvenance({ scenario: undefined, headModelSha256 }),
+  };
 }
 
-export function loadRecordingPorts(): RecordingPorts {
-  return { validateRecording: validateRecordingWithCore, scoreRecording: scoreRecordingWithCore };
+/** The app's ports: the shipped head model, loaded on first use; a missing one is an error naming the file. */
+export function loadScoringPorts(now: () => Date = () => new Date()): ScoringPorts {
+  let ports: ScoringPorts | null = null;
+  const get = (): ScoringPorts => {
+    if (ports) return ports;
+    try {
+      ports = scoringPortsOn(loadScoringSurface().surface, shippedHeadModelSha256(), now);
+    } catch (error) {
+      throw new ApiFailure('unavailable', `sessions cannot be checked or scored: ${(error as Error).message}`);
+    }
+    return ports;
+  };
+  return {
+    validateRecording: (input, source) => get().validateRecording(input, source),
+    scoreRecording: (recording) => get().scoreRecording(recording),
+    provenance: () => get().provenance(),
+  };
 }

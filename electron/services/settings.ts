@@ -1,37 +1,42 @@
-// Station settings (language, institution name), stored in <dataDir>/settings.json.
+// Station settings (the UI language) and the institution (name, whether trainees use PINs), as rows of
+// the settings table.
 
-import path from 'node:path';
-import { z } from 'zod';
-import { DEFAULT_SETTINGS, settingsSchema, type AppSettings } from '../../core/api/contract';
-import { JsonDocument } from './json-file';
-
-export const SETTINGS_FILE = 'settings.json';
-
-const settingsFileSchema = z.strictObject({
-  format: z.literal('microneedle-settings'),
-  version: z.literal(1),
-  settings: settingsSchema,
-});
+import { DEFAULT_SETTINGS, type AppSettings, type Institution, type SignedIn } from '../../core/api/contract';
+import type { AuditTrail } from './audit';
+import type { TrainingStore } from './db/store';
 
 export interface SettingsService {
-  get(): Promise<AppSettings>;
-  update(changes: Partial<AppSettings>): Promise<AppSettings>;
+  get(): AppSettings;
+  update(changes: Partial<AppSettings>): AppSettings;
+  institution(): Institution;
+  updateInstitution(caller: SignedIn | null, changes: Partial<Institution>): Institution;
 }
 
-export function createSettingsService(dataDir: string): SettingsService {
-  const doc = new JsonDocument(path.join(dataDir, SETTINGS_FILE), settingsFileSchema, () => ({
-    format: 'microneedle-settings' as const,
-    version: 1 as const,
-    settings: { ...DEFAULT_SETTINGS },
-  }));
+export function createSettingsService(store: TrainingStore, audit: AuditTrail): SettingsService {
+  const read = <T>(key: string, fallback: T): T => {
+    const row = store.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key);
+    return row ? (JSON.parse(row.value) as T) : fallback;
+  };
+  const write = (key: string, value: unknown) =>
+    store.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, JSON.stringify(value));
+  const institution = (): Institution => ({ name: read('institution.name', ''), traineePinRequired: read('institution.traineePinRequired', false) });
   return {
-    async get() {
-      return (await doc.read()).settings;
-    },
+    get: () => ({ language: read('language', DEFAULT_SETTINGS.language) }),
     update(changes) {
-      return doc.update((current) => {
-        const settings = { ...current.settings, ...changes };
-        return { next: { ...current, settings }, result: settings };
+      store.write(() => {
+        if (changes.language !== undefined) write('language', changes.language);
+      });
+      return { language: read('language', DEFAULT_SETTINGS.language) };
+    },
+    institution,
+    updateInstitution(caller, changes) {
+      return store.write(() => {
+        const before = institution();
+        if (changes.name !== undefined) write('institution.name', changes.name);
+        if (changes.traineePinRequired !== undefined) write('institution.traineePinRequired', changes.traineePinRequired);
+        const after = institution();
+        if (JSON.stringify(before) !== JSON.stringify(after)) audit.append({ action: 'institution.updated', actor: caller, details: { before, after } });
+        return after;
       });
     },
   };

@@ -6,10 +6,8 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../../core/api/dispatch';
-import { createServiceHandlers } from '../services';
+import { createServices, loadScoringPorts, openDataFolderStorage } from '../services';
 import { defaultDataDir, PRODUCT_NAME } from '../services/app-info';
-import { loadRecordingPorts } from '../services/recording-ports';
 import { ensureRendererBuilt, RENDERER_OUT_DIR } from './renderer-build';
 import { startWebServer, type RunningWebServer } from './server';
 import packageJson from '../../package.json';
@@ -53,9 +51,12 @@ function parsePort(text: string, where: string): number {
 
 export async function runWebApp(options: WebCliOptions, root: string, log: (line: string) => void): Promise<RunningWebServer> {
   if (options.build) await ensureRendererBuilt(root, log);
-  const handlers = await createServiceHandlers({
-    dataDir: options.dataDir,
-    recordingPorts: loadRecordingPorts(),
+  const services = await createServices({
+    storage: await openDataFolderStorage(options.dataDir),
+    scoring: loadScoringPorts(),
+    legacyDataDir: options.dataDir,
+    timers: true,
+    onInternalError: (name, error) => log(`internal error in ${name}: ${String(error)}`),
     appInfo: {
       productName: { ...PRODUCT_NAME },
       version: packageJson.version,
@@ -65,8 +66,14 @@ export async function runWebApp(options: WebCliOptions, root: string, log: (line
       dataDir: options.dataDir,
     },
   });
-  const dispatch = createDispatcher(handlers, { onInternalError: (name, error) => log(`internal error in ${name}: ${String(error)}`) });
-  return startWebServer({ rendererDir: path.join(root, RENDERER_OUT_DIR), dispatch, port: options.port, log });
+  const server = await startWebServer({ rendererDir: path.join(root, RENDERER_OUT_DIR), dispatch: services.dispatch, port: options.port, log });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      services.dispose();
+    },
+  };
 }
 
 async function main(): Promise<void> {

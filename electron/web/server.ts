@@ -11,6 +11,11 @@ import { readAppFile, SECURITY_HEADERS } from '../main/app-files';
 
 export const API_TOKEN_HEADER = 'x-api-token';
 export const API_TOKEN_META = 'microneedle-api-token';
+/** Each page load gets its own client key, as each Electron window has its own webContents: sign-ins belong to it. */
+export const CLIENT_KEY_HEADER = 'x-client-key';
+export const CLIENT_KEY_META = 'microneedle-client-key';
+/** Page loads remembered; the oldest are forgotten first (they are signed out). */
+export const MAX_CLIENT_KEYS = 1_000;
 /** Recordings of long sessions run to a few MB; anything past this is refused unread. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -62,13 +67,21 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-export function injectToken(html: string, token: string): string {
-  return html.replace('</head>', `  <meta name="${API_TOKEN_META}" content="${token}" />\n  </head>`);
+export function injectToken(html: string, token: string, clientKey?: string): string {
+  const client = clientKey ? `  <meta name="${CLIENT_KEY_META}" content="${clientKey}" />\n` : '';
+  return html.replace('</head>', `  <meta name="${API_TOKEN_META}" content="${token}" />\n${client}  </head>`);
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
   let allowedHosts: string[] = [];
+  const clientKeys = new Set<string>();
+  const issueClientKey = () => {
+    const key = `page:${randomBytes(24).toString('hex')}`;
+    clientKeys.add(key);
+    if (clientKeys.size > MAX_CLIENT_KEYS) clientKeys.delete(clientKeys.values().next().value as string);
+    return key;
+  };
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -106,8 +119,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       } catch (error) {
         return fail(res, 400, 'invalid-payload', `request body is not valid JSON: ${(error as Error).message}`);
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const result = await options.dispatch(name, payload);
+      const clientKey = req.headers[CLIENT_KEY_HEADER];
+      if (typeof clientKey !== 'string' || !clientKeys.has(clientKey)) return fail(res, 403, 'forbidden', 'missing or unknown client key: reload the page');
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return fail(res, 404, 'unknown-call', 'the call name is not valid');
+      }
+      const result = await options.dispatch(name, payload, { clientKey });
       return sendJson(res, result.ok ? 200 : result.error.code === 'unknown-call' ? 404 : 200, result);
     }
 
@@ -116,7 +136,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       res.end();
       return;
     }
-    const file = await readAppFile(options.rendererDir, url.pathname, (html) => injectToken(html, token));
+    const file = await readAppFile(options.rendererDir, url.pathname, (html) => injectToken(html, token, issueClientKey()));
     res.writeHead(file.status, file.headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }

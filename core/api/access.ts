@@ -1,0 +1,56 @@
+// Who may make each call: the one table main checks before a payload is even parsed. 'public' calls work
+// before sign-in (the station must show its language, its state and the sign-in screen); the others name
+// the account roles allowed. Finer rules (an instructor may create trainees only, a trainee may open only
+// their own attempts) live in the services, which get the caller from main, never from the renderer.
+
+import type { ApiCallName } from './call-names';
+import type { AccountRole } from './schemas/people';
+
+export type CallAccess = 'public' | readonly AccountRole[];
+
+const anyone: readonly AccountRole[] = ['trainee', 'instructor', 'admin'];
+const staff: readonly AccountRole[] = ['instructor', 'admin'];
+const admin: readonly AccountRole[] = ['admin'];
+/** Who works the studio: trainees, and instructors recording their own sessions. */
+const operators: readonly AccountRole[] = ['trainee', 'instructor'];
+
+export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
+  'app.info': 'public',
+  'settings.get': 'public',
+  'settings.update': 'public',
+  'storage.status': 'public',
+  'storage.restore': 'public', // refused by the service unless the database is damaged
+  'auth.status': 'public',
+  'auth.setup': 'public', // refused by the service once an administrator exists
+  'auth.chooser': 'public',
+  'auth.signInTrainee': 'public',
+  'auth.signInStaff': 'public',
+  'auth.signOut': anyone,
+  'auth.changePassword': staff,
+  'institution.get': anyone,
+  'institution.update': admin,
+  'people.list': staff,
+  'people.get': anyone,
+  'people.create': staff,
+  'people.update': staff,
+  'people.setActive': admin,
+  'people.setRole': admin,
+  'people.resetPassword': admin,
+  'people.setPin': staff,
+  'sessions.start': operators,
+  'sessions.append': operators,
+  'sessions.finish': operators,
+  'sessions.abandon': operators,
+  'sessions.import': anyone,
+  'sessions.list': anyone,
+  'sessions.open': anyone,
+  'audit.list': admin,
+  'audit.verify': admin,
+  'backups.list': admin,
+  'backups.create': admin,
+};
+
+export function mayCall(access: CallAccess, role: AccountRole | null): boolean {
+  if (access === 'public') return true;
+  return role !== null && access.includes(role);
+}

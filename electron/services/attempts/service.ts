@@ -1,0 +1,358 @@
+// Attempts belong to main. start mints the id and binds the signed-in person, the preset, the mode and
+// the start time; append stores each batch of events as the session runs (a crash loses at most the
+// batch in flight); finish assembles the recording from what main stored, validates it, scores it once
+// and stores recording, report and provenance in one durable transaction. The renderer's live score is
+// never stored, and nothing the renderer says about who, when or which mode is believed.
+
+import type { z } from 'zod';
+import type {
+  AttemptSummary,
+  ScoreProvenance,
+  SignedIn,
+  appendEventsSchema,
+  attemptQuerySchema,
+  finishAttemptSchema,
+  startAttemptSchema,
+} from '../../../core/api/contract';
+import { ApiFailure } from '../../../core/api/errors';
+import { findPreset, recordingHeaderForPreset } from '../../../core/practice/presets';
+import { eventEndTime } from '../../../core/recording/event-order';
+import { RECORDING_LIMITS } from '../../../core/recording/limits';
+import { RECORDING_FORMAT, RECORDING_VERSION, type DeviceSettings, type Recording, type Zone } from '../../../core/recording/types';
+import type { RecordingEvent, RecordingHeader } from '../../../core/scoring/live-contract';
+import type { ScoreReport } from '../../../core/scoring/report';
+import type { AuditTrail } from '../audit';
+import type { TrainingStore } from '../db/store';
+import type { PeopleService } from '../people';
+import type { Clock, IdSource } from '../runtime';
+import type { InstanceRegistry } from './instances';
+import { ATTEMPT_SELECT, listAttempts, packRecording, toSummary, unpackRecording, visibleTo, type AttemptRow } from './rows';
+
+/** Validation and scoring as ports, so the service runs without the head model in unit tests. */
+export interface ScoringPorts {
+  /** core's parseRecording with the head's bounds; throws ApiFailure('invalid-recording', message, pointer). */
+  validateRecording(input: unknown, source: string): Recording;
+  /** core's score() on the shipped head; throws ApiFailure('unavailable') naming the missing head model. */
+  scoreRecording(recording: Recording): ScoreReport;
+  provenance(): ScoreProvenance;
+}
+
+interface StoredHeader {
+  header: RecordingHeader;
+  startedAt: string;
+  initialSettings: DeviceSettings;
+  app: { name: string; version: string };
+}
+
+const MAX_EVENTS_PER_ATTEMPT =
+  RECORDING_LIMITS.maxSamples + RECORDING_LIMITS.maxPulses + RECORDING_LIMITS.maxContacts + RECORDING_LIMITS.maxSteps + RECORDING_LIMITS.maxSettingsChanges;
+
+export interface AttemptsService {
+  start(caller: SignedIn, args: z.output<typeof startAttemptSchema>): { attemptId: string; startedAt: string; header: RecordingHeader; initialSettings: DeviceSettings; app: { name: string; version: string } };
+  append(caller: SignedIn, args: z.output<typeof appendEventsSchema>): { attemptId: string; seq: number; stored: number };
+  finish(caller: SignedIn, args: z.output<typeof finishAttemptSchema>): { summary: AttemptSummary; report: ScoreReport };
+  abandon(caller: SignedIn | null, attemptId: string): AttemptSummary;
+  abandonOrphans(): number;
+  importRecording(caller: SignedIn, recording: unknown, fileName: string): { summary: AttemptSummary; report: ScoreReport };
+  list(caller: SignedIn, query: z.output<typeof attemptQuerySchema>): { items: AttemptSummary[]; total: number };
+  open(caller: SignedIn, id: string): { summary: AttemptSummary; recording: Recording | null; report: ScoreReport | null };
+  /** The regrade an institution runs after a rules update: the stored recording scored with the current rules (not stored). */
+  rescore(id: string): ScoreReport;
+}
+
+export function createAttemptsService(deps: {
+  store: TrainingStore;
+  audit: AuditTrail;
+  people: PeopleService;
+  ports: ScoringPorts;
+  runtime: Clock & IdSource;
+  instance: InstanceRegistry;
+  app: { name: string; version: string };
+}): AttemptsService {
+  const { store, audit, ports, runtime, instance } = deps;
+  const row = (id: string) => store.get<AttemptRow>(`${ATTEMPT_SELECT} WHERE a.id = ?`, id);
+  const summaryOf = (id: string) => toSummary(row(id)!);
+
+  /** A running attempt of the caller's: anyone else's is refused, a finished one is a conflict. */
+  const running = (caller: SignedIn | null, attemptId: string): AttemptRow => {
+    const r = row(attemptId);
+    if (!r || (caller && r.person_id !== caller.personId)) throw new ApiFailure('not-found', `no running attempt ${attemptId} of yours`, '/attemptId');
+    if (r.status !== 'running') throw new ApiFailure('conflict', `attempt ${attemptId} has already ended (${r.status})`, '/attemptId');
+    return r;
+  };
+
+  /** The recording as main holds it: its own header and start time, the stored batches in order, and an end. */
+  const assemble = (r: AttemptRow, zones: Zone[], endTMs: number | null): Recording => {
+    const stored = JSON.parse(r.header) as StoredHeader;
+    const h = stored.header;
+    const recording: Recording = {
+      format: RECORDING_FORMAT,
+      version: RECORDING_VERSION,
+      id: r.id,
+      startedAt: stored.startedAt,
+      app: stored.app,
+      ...(h.trainee ? { trainee: h.trainee } : {}),
+      ...(h.scenarioId ? { scenarioId: h.scenarioId } : {}),
+      procedure: h.procedure,
+      mode: h.mode,
+      goal: h.goal,
+      case: h.case,
+      zones,
+      steps: [],
+      settings: [],
+      samples: [],
+      pulses: [],
+      contacts: [],
+      end: { tMs: 0, reason: endTMs === null ? 'aborted' : 'completed' },
+    };
+    let last = 0;
+    for (const batch of store.stmt('SELECT events FROM attempt_batches WHERE attempt_id = ? ORDER BY seq').iterate(r.id) as Iterable<{ events: string }>) {
+      for (const e of JSON.parse(batch.events) as RecordingEvent[]) {
+        if (e.kind === 'sample') recording.samples.push(e.sample);
+        else if (e.kind === 'pulse') recording.pulses.push(e.pulse);
+        else if (e.kind === 'contact') recording.contacts.push(e.contact);
+        else if (e.kind === 'settings') recording.settings.push(e.change);
+        else recording.steps.push(e.step);
+        last = Math.max(last, eventEndTime(e));
+      }
+    }
+    // A session with nothing recorded still starts with the device settings it was given.
+    if (recording.settings.length === 0) recording.settings.push({ tMs: 0, settings: stored.initialSettings });
+    recording.end.tMs = Math.max(endTMs ?? 0, last);
+    return recording;
+  };
+
+  /** Stores the outcome of an attempt in one durable transaction with its audit entry. */
+  const store_ = (
+    r: AttemptRow,
+    outcome: { status: 'finished' | 'abandoned'; recording: Recording; report: ScoreReport | null; note: string | null; action: 'attempt.stored' | 'attempt.abandoned'; actor: SignedIn | null },
+  ) => {
+    const packed = packRecording(outcome.recording);
+    const provenance = outcome.report ? ports.provenance() : null;
+    const counted = outcome.status === 'finished' && outcome.report;
+    const endedAt = runtime.now().toISOString();
+    store.write(
+      () => {
+        const current = store.get<{ status: string }>('SELECT status FROM attempts WHERE id = ?', r.id);
+        if (current?.status !== 'running') throw new ApiFailure('conflict', `attempt ${r.id} has already ended (${current?.status})`, '/attemptId');
+        store.run(
+          `UPDATE attempts SET status = ?, ended_at = ?, last_activity_at = ?, duration_ms = ?, zones = ?, recording = ?, recording_sha256 = ?, report = ?,
+             score = ?, passed = ?, critical_failure = ?, engine_version = ?, rules_hash = ?, scenario_hash = ?, head_model_sha256 = ?, note = ? WHERE id = ?`,
+          outcome.status,
+          endedAt,
+          endedAt,
+          outcome.recording.end.tMs,
+          JSON.stringify(outcome.recording.zones),
+          packed.blob,
+          packed.sha256,
+          outcome.report ? JSON.stringify(outcome.report) : null,
+          counted ? outcome.report!.score : null,
+          counted ? (outcome.report!.passed ? 1 : 0) : null,
+          counted ? (outcome.report!.criticalFailure ? 1 : 0) : null,
+          provenance?.engineVersion ?? null,
+          provenance?.rulesHash ?? null,
+          provenance?.scenarioHash ?? null,
+          provenance?.headModelSha256 ?? null,
+          outcome.note,
+          r.id,
+        );
+        store.run('DELETE FROM attempt_batches WHERE attempt_id = ?', r.id);
+        audit.append({
+          action: outcome.action,
+          actor: outcome.actor,
+          subject: r.id,
+          details: {
+            personId: r.person_id,
+            kind: r.kind,
+            procedure: r.procedure,
+            recordingSha256: packed.sha256,
+            score: counted ? outcome.report!.score : null,
+            passed: counted ? outcome.report!.passed : null,
+            provenance,
+            note: outcome.note,
+          },
+        });
+      },
+      { durable: true },
+    );
+    return summaryOf(r.id);
+  };
+
+  const abandon = (caller: SignedIn | null, attemptId: string): AttemptSummary => {
+    const r = running(caller, attemptId);
+    const recording = assemble(r, JSON.parse(r.zones) as Zone[], null);
+    let report: ScoreReport | null = null;
+    let note: string | null = 'abandoned before the end: kept, not counted';
+    try {
+      report = ports.scoreRecording(ports.validateRecording(recording, `attempt ${r.id}`));
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      note = `abandoned before the end; not scored: ${error.message}`;
+    }
+    return store_(r, { status: 'abandoned', recording, report, note, action: 'attempt.abandoned', actor: caller });
+  };
+
+  return {
+    start(caller, { presetId, mode }) {
+      const preset = findPreset(presetId);
+      if (!preset) throw new ApiFailure('not-found', `no practice preset ${presetId}`, '/presetId');
+      const id = runtime.newId('a');
+      const startedAt = runtime.now().toISOString();
+      const trainee = caller.profession ? { id: caller.personId, name: caller.name, role: caller.profession } : undefined;
+      const header = recordingHeaderForPreset(preset, { id, mode, ...(trainee ? { trainee } : {}) });
+      const stored: StoredHeader = { header, startedAt, initialSettings: preset.initialSettings, app: deps.app };
+      store.write(() => {
+        store.run(
+          `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, preset_id, started_at, last_activity_at, header, zones, instance_id)
+           VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)`,
+          id,
+          caller.personId,
+          mode === 'test' ? 'test' : 'practice',
+          preset.procedure,
+          mode,
+          preset.id,
+          startedAt,
+          startedAt,
+          JSON.stringify(stored),
+          JSON.stringify(header.zones),
+          instance.id,
+        );
+        audit.append({ action: 'attempt.started', actor: caller, subject: id, details: { presetId: preset.id, procedure: preset.procedure, mode } });
+      });
+      return { attemptId: id, startedAt, header, initialSettings: preset.initialSettings, app: deps.app };
+    },
+
+    append(caller, { attemptId, seq, events, zones }) {
+      const text = JSON.stringify(events);
+      return store.write(() => {
+        const r = running(caller, attemptId);
+        const existing = store.get<{ events: string }>('SELECT events FROM attempt_batches WHERE attempt_id = ? AND seq = ?', attemptId, seq);
+        if (existing) {
+          // A batch sent again (a retry after a lost answer) is stored once.
+          if (existing.events === text) return { attemptId, seq, stored: 0 };
+          throw new ApiFailure('conflict', `batch ${seq} of attempt ${attemptId} was already stored with other events`, '/seq');
+        }
+        if (seq !== r.next_seq) throw new ApiFailure('conflict', `expected batch ${r.next_seq} of attempt ${attemptId}, received ${seq}`, '/seq');
+        if (r.event_count + events.length > MAX_EVENTS_PER_ATTEMPT) {
+          throw new ApiFailure('invalid-payload', `attempt ${attemptId} would exceed ${MAX_EVENTS_PER_ATTEMPT} events, more than any session records`, '/events');
+        }
+        const at = runtime.now().toISOString();
+        store.run('INSERT INTO attempt_batches (attempt_id, seq, events, event_count, received_at) VALUES (?, ?, ?, ?, ?)', attemptId, seq, text, events.length, at);
+        store.run(
+          'UPDATE attempts SET next_seq = ?, event_count = event_count + ?, last_activity_at = ?, zones = coalesce(?, zones), instance_id = ? WHERE id = ?',
+          seq + 1,
+          events.length,
+          at,
+          zones ? JSON.stringify(zones) : null,
+          instance.id,
+          attemptId,
+        );
+        return { attemptId, seq, stored: events.length };
+      });
+    },
+
+    finish(caller, { attemptId, batches, endTMs, zones }) {
+      const r = running(caller, attemptId);
+      if (batches !== r.next_seq) {
+        throw new ApiFailure('conflict', `attempt ${attemptId} has ${r.next_seq} batches stored, the studio sent ${batches}; send the missing ones first`, '/batches');
+      }
+      const assembled = assemble(r, zones, endTMs);
+      let recording: Recording;
+      try {
+        recording = ports.validateRecording(assembled, `attempt ${attemptId}`);
+      } catch (error) {
+        if (!(error instanceof ApiFailure) || error.code !== 'invalid-recording') throw error;
+        // Kept as recorded, so nothing is lost; it cannot be a result.
+        store_(r, { status: 'abandoned', recording: assembled, report: null, note: `not scored: ${error.message}`, action: 'attempt.abandoned', actor: caller });
+        throw error;
+      }
+      const report = ports.scoreRecording(recording);
+      return { summary: store_(r, { status: 'finished', recording, report, note: null, action: 'attempt.stored', actor: caller }), report };
+    },
+
+    abandon,
+
+    abandonOrphans() {
+      const ids = instance.orphanedAttempts();
+      for (const id of ids) {
+        try {
+          abandon(null, id);
+        } catch (error) {
+          // Another process may have abandoned it first.
+          if (!(error instanceof ApiFailure && error.code === 'conflict')) throw error;
+        }
+      }
+      return ids.length;
+    },
+
+    importRecording(caller, input, fileName) {
+      let recording: Recording;
+      try {
+        recording = ports.validateRecording(input, fileName);
+      } catch (error) {
+        if (error instanceof ApiFailure && error.code === 'invalid-recording') throw new ApiFailure(error.code, error.message, `/recording${error.path ?? ''}`);
+        throw error;
+      }
+      const report = ports.scoreRecording(recording);
+      const provenance = ports.provenance();
+      const packed = packRecording(recording);
+      const id = runtime.newId('a');
+      const at = runtime.now().toISOString();
+      store.write(
+        () => {
+          store.run(
+            `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, preset_id, started_at, ended_at, last_activity_at, duration_ms, header, zones,
+               recording, recording_sha256, report, score, passed, critical_failure, engine_version, rules_hash, scenario_hash, head_model_sha256, source_name, note)
+             VALUES (?, ?, 'imported', 'finished', ?, ?, NULL, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            id,
+            caller.personId,
+            recording.procedure,
+            recording.mode,
+            at,
+            at,
+            at,
+            recording.end.tMs,
+            JSON.stringify(recording.zones),
+            packed.blob,
+            packed.sha256,
+            JSON.stringify(report),
+            report.score,
+            report.passed ? 1 : 0,
+            report.criticalFailure ? 1 : 0,
+            provenance.engineVersion,
+            provenance.rulesHash,
+            provenance.scenarioHash,
+            provenance.headModelSha256,
+            fileName,
+            `opened from a file; the file says mode "${recording.mode}", started ${recording.startedAt}${recording.trainee ? `, trainee "${recording.trainee.name}"` : ''}: none of it is believed`,
+          );
+          audit.append({
+            action: 'attempt.imported',
+            actor: caller,
+            subject: id,
+            details: { fileName, recordingId: recording.id, recordingSha256: packed.sha256, score: report.score, passed: report.passed, provenance },
+          });
+        },
+        { durable: true },
+      );
+      return { summary: summaryOf(id), report };
+    },
+
+    list: (caller, query) => listAttempts(store, caller, query),
+
+    open(caller, id) {
+      const visible = visibleTo(caller);
+      const r = store.get<AttemptRow>(`${ATTEMPT_SELECT} WHERE a.id = ? AND ${visible.sql}`, id, ...visible.params);
+      if (!r) throw new ApiFailure('not-found', `no attempt ${id} on your file`, '/id');
+      if (r.status === 'running') return { summary: toSummary(r), recording: null, report: null };
+      const recording = unpackRecording(r, store.location);
+      return { summary: toSummary(r), recording, report: r.report ? (JSON.parse(r.report) as ScoreReport) : null };
+    },
+
+    rescore(id) {
+      const r = row(id);
+      if (!r) throw new ApiFailure('not-found', `no attempt ${id}`, '/id');
+      return ports.scoreRecording(ports.validateRecording(unpackRecording(r, store.location), `attempt ${id}`));
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// The numbered schema migrations, oldest first; each lives in its own file and is applied once, in a
+// transaction, when the database opens (PRAGMA user_version records the last one applied).
+
+import { migration001 } from './001-training-file';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

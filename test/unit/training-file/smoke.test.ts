@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { seededInstitution } from '../../helpers/training-services';
+
+describe('training file smoke', () => {
+  it('runs an attempt end to end', async () => {
+    const s = await seededInstitution();
+    const started = s.ok(await s.trainee.sessions.start({ presetId: 'roller-forehead-pink', mode: 'learn' }));
+    expect(started.header.trainee?.name).toBe('王芳');
+    const n = started.header.goal.targetRegions[0];
+    const events = Array.from({ length: 50 }, (_, i) => ({
+      kind: 'sample' as const,
+      sample: { tMs: 100 + i * 10, p: [0, 60, 90] as [number, number, number], n: [0, 0, 1] as [number, number, number], region: n, pressure: 0.5, contact: true },
+    }));
+    s.ok(await s.trainee.sessions.append({ attemptId: started.attemptId, seq: 0, events: [{ kind: 'settings', change: { tMs: 0, settings: started.initialSettings } }, ...events] }));
+    const done = await s.trainee.sessions.finish({ attemptId: started.attemptId, batches: 1, endTMs: 1000, zones: [] });
+    expect(done.ok, JSON.stringify(done)).toBe(true);
+    const list = s.ok(await s.trainee.sessions.list({}));
+    expect(list.total).toBe(1);
+    const other = s.ok(await s.trainee2.sessions.list({}));
+    expect(other.total).toBe(0);
+    expect(await s.trainee.people.list({})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const opened = s.ok(await s.instructor.sessions.open({ id: started.attemptId }));
+    expect(opened.report?.score).toBe(list.items[0].score);
+    const verify = s.ok(await s.admin.audit.verify());
+    expect(verify).toMatchObject({ ok: true });
+    console.log(verify.checked, list.items[0]);
+  });
+});
