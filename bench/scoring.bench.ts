@@ -2,9 +2,10 @@
 // 16x length (time should grow linearly), and the per-sample incremental update of the live scorer.
 import { regionCentre, traceStroke } from '../core/geometry/surface-walk';
 import { loadScoringSurface } from '../core/node/surface';
+import { recordingEvents } from '../core/recording/event-order';
 import type { InputSample, Recording } from '../core/recording/types';
 import { createLiveScorer } from '../core/scoring/live';
-import { recordingEvents, score } from '../core/scoring/score';
+import { score } from '../core/scoring/score';
 import type { TreatmentSurface } from '../core/surface/surface';
 import { percentile, timeRuns, type BenchRow } from './table';
 

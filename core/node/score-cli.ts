@@ -1,6 +1,8 @@
 // `npm run score -- <recording.json> [--scenario <file>] [--lang zh|en] [--format json|text]`
 // Prints the score report. Exit 0 when scored; 2 with a message naming the file and JSON pointer when the
-// input is invalid (bad arguments, unreadable file, invalid JSON, schema or semantic errors).
+// input is invalid (bad arguments, unreadable file, invalid JSON, schema, semantic or plausibility errors,
+// positions checked against the head's bounds); 1 when the shipped head model is missing or bad (the
+// scorer never scores on a stand-in).
 import { readFileSync } from 'node:fs';
 import { REGION_NAMES } from '../anatomy/regions';
 import { parseRecording } from '../recording/validate';
@@ -8,12 +10,15 @@ import { compareClause } from '../scoring/live';
 import type { Finding, ScoreReport } from '../scoring/report';
 import { parseScenario, type Scenario } from '../scoring/scenario';
 import { score } from '../scoring/score';
+import { surfaceBounds, type TreatmentSurface } from '../surface/surface';
 import { loadScoringSurface } from './surface';
 
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
   readFile: (path: string) => string;
+  /** The surface to score on; default the shipped head (loadScoringSurface). */
+  loadSurface?: () => TreatmentSurface;
 }
 
 const USAGE = 'usage: npm run score -- <recording.json> [--scenario <file>] [--lang zh|en] [--format json|text]';
@@ -115,7 +120,14 @@ export function formatReportText(report: ScoreReport, lang: 'zh' | 'en'): string
 export function runScoreCli(argv: readonly string[], io: CliIo): number {
   try {
     const args = parseArgs(argv);
-    const parsed = parseRecording(readJson(io, args.recording), args.recording);
+    let surface: TreatmentSurface;
+    try {
+      surface = io.loadSurface ? io.loadSurface() : loadScoringSurface().surface;
+    } catch (err) {
+      io.err(`${(err as Error).message}\n`);
+      return 1;
+    }
+    const parsed = parseRecording(readJson(io, args.recording), args.recording, { bounds: surfaceBounds(surface) });
     if (!parsed.ok) {
       io.err(`${args.recording}: invalid recording\n${parsed.errors.map((e) => `  ${e.pointer || '/'}: ${e.message}`).join('\n')}\n`);
       return 2;
@@ -129,7 +141,6 @@ export function runScoreCli(argv: readonly string[], io: CliIo): number {
       }
       scenario = s.scenario;
     }
-    const { surface } = loadScoringSurface();
     const report = score(parsed.recording, { surface, scenario });
     io.out(args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReportText(report, args.lang));
     return 0;

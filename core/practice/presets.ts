@@ -1,8 +1,10 @@
 // Built-in practice scenarios: a goal (indication, endpoint, target regions) and a patient case for each
-// procedure. Instructors' own scenarios come from exam modules; these let a trainee start at once.
+// procedure. Instructors' own scenarios come from exam modules; these let a trainee start at once. Shared by
+// the studio and the main process, which mints an attempt's id and builds its header from the preset.
 
-import type { RegionId } from '../../core/anatomy/regions';
-import type { DeviceSettings, PatientCase, Procedure, SessionGoal } from '../../core/recording/types';
+import type { RegionId } from '../anatomy/regions';
+import type { DeviceSettings, PatientCase, Procedure, SessionGoal, SessionMode } from '../recording/types';
+import type { RecordingHeader } from '../scoring/live-contract';
 
 export interface PracticePreset {
   id: string;
@@ -91,4 +93,23 @@ export const PRACTICE_PRESETS: readonly PracticePreset[] = [
 
 export function presetsFor(procedure: Procedure): PracticePreset[] {
   return PRACTICE_PRESETS.filter((p) => p.procedure === procedure);
+}
+
+export function findPreset(id: string): PracticePreset | undefined {
+  return PRACTICE_PRESETS.find((p) => p.id === id);
+}
+
+/** The header a session on this preset starts with: RF gets the preset's suggested zones as zone-1..n. */
+export function recordingHeaderForPreset(preset: PracticePreset, options: { id: string; mode: SessionMode; trainee?: RecordingHeader['trainee'] }): RecordingHeader {
+  const zones = preset.procedure === 'rf' ? (preset.suggestedZones ?? []).map((regions, i) => ({ id: `zone-${i + 1}`, regions: [...regions] })) : [];
+  return {
+    id: options.id,
+    procedure: preset.procedure,
+    mode: options.mode,
+    goal: preset.goal,
+    case: preset.case,
+    zones,
+    scenarioId: preset.id,
+    ...(options.trainee ? { trainee: options.trainee } : {}),
+  };
 }

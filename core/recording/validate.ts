@@ -1,23 +1,22 @@
-// Reading a recording: migrate to the current version, check the shape against the zod schema, then the
-// semantic checks a schema cannot express (time order, unit normals, references between fields).
+// Reading a recording: migrate to the current version, refuse oversized documents before any deep work
+// (./limits.ts), check the shape against the zod schema, then the semantic checks a schema cannot express
+// (time order, unit normals, references between fields) and plausibility (duration, rates, positions).
 // Every error names a JSON pointer (RFC 6901) into the input and what was expected there.
 
 import { CONDITION_IDS } from '../rules/conditions';
+import { MAX_REPORTED_ERRORS, type RecordingError } from './errors';
+import { checkPlausibility, checkRecordingTextSize, precheckRecordingSize, type PlausibilityOptions } from './limits';
 import { migrateRecordingDocument } from './migrate';
 import { recordingSchema } from './schema';
 import type { Recording, Vec3 } from './types';
 
-export interface RecordingError {
-  pointer: string;
-  message: string;
-}
+export type { RecordingError };
+export { MAX_REPORTED_ERRORS };
 
 export type ParseRecordingResult = { ok: true; recording: Recording; fromVersion: number } | { ok: false; errors: RecordingError[] };
 
 /** Normals and axes must be unit length within this tolerance (float32 round-trips and rounding to 4 decimals). */
 export const UNIT_VECTOR_TOLERANCE = 0.02;
-/** At most this many errors are reported, so a corrupt file does not produce megabytes of messages. */
-export const MAX_REPORTED_ERRORS = 50;
 
 export function jsonPointer(path: readonly PropertyKey[]): string {
   return path.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
@@ -26,10 +25,14 @@ export function jsonPointer(path: readonly PropertyKey[]): string {
 /**
  * Parses and validates a recording. `input` is the parsed JSON value, or a JSON string.
  * `source` (a file name) prefixes nothing but is used in the JSON syntax error message.
+ * `options.bounds` (the head's, see surfaceBounds) enables the off-the-head position check; `options.now`
+ * refuses a start time more than a day in the future.
  */
-export function parseRecording(input: unknown, source?: string): ParseRecordingResult {
+export function parseRecording(input: unknown, source?: string, options: PlausibilityOptions = {}): ParseRecordingResult {
   let value = input;
   if (typeof input === 'string') {
+    const tooLarge = checkRecordingTextSize(input, source);
+    if (tooLarge.length > 0) return { ok: false, errors: tooLarge };
     try {
       value = JSON.parse(input);
     } catch (err) {
@@ -38,6 +41,8 @@ export function parseRecording(input: unknown, source?: string): ParseRecordingR
   }
   const migrated = migrateRecordingDocument(value);
   if (!migrated.ok) return migrated;
+  const sizeErrors = precheckRecordingSize(migrated.doc);
+  if (sizeErrors.length > 0) return { ok: false, errors: sizeErrors.slice(0, MAX_REPORTED_ERRORS) };
   const parsed = recordingSchema.safeParse(migrated.doc);
   if (!parsed.success) {
     const errors = parsed.error.issues.slice(0, MAX_REPORTED_ERRORS).map((issue) => ({
@@ -51,6 +56,7 @@ export function parseRecording(input: unknown, source?: string): ParseRecordingR
   }
   const recording = parsed.data as Recording;
   const errors = semanticErrors(recording);
+  if (errors.length < MAX_REPORTED_ERRORS) errors.push(...checkPlausibility(recording, options));
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) };
   return { ok: true, recording, fromVersion: migrated.fromVersion };
 }

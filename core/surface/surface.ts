@@ -35,3 +35,24 @@ export interface HeadModel extends TreatmentSurface {
   readonly regions: readonly RegionInfo[];
   readonly landmarks: readonly Landmark[];
 }
+
+/** Axis-aligned box around a surface, head frame, mm. */
+export interface SurfaceBounds {
+  min: [number, number, number];
+  max: [number, number, number];
+}
+
+/** The smallest axis-aligned box holding every vertex of the surface. */
+export function surfaceBounds(surface: TreatmentSurface): SurfaceBounds {
+  const p = surface.positions;
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i + 2 < p.length; i += 3) {
+    for (let a = 0; a < 3; a++) {
+      const v = p[i + a];
+      if (v < min[a]) min[a] = v;
+      if (v > max[a]) max[a] = v;
+    }
+  }
+  return { min, max };
+}

@@ -12,7 +12,7 @@ import { ApiFailure } from '../../core/api/errors';
 import type { Recording } from '../../core/recording/types';
 import type { ScoreReport } from '../../core/scoring/report';
 import type { ScoringPorts } from './attempts/service';
-import { packRecording } from './attempts/rows';
+import { insertFinishedAttempt, packRecording } from './attempts/rows';
 import type { AuditTrail } from './audit';
 import type { TrainingStore } from './db/store';
 import type { Clock, IdSource } from './runtime';
@@ -173,33 +173,18 @@ export async function importJsonDataOnce(deps: { store: TrainingStore; audit: Au
         report.profiles++;
       }
       for (const s of sessions) {
-        const packed = packRecording(s.recording);
-        store.run(
-          `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, started_at, ended_at, last_activity_at, duration_ms, header, zones, recording, recording_sha256,
-             report, score, passed, critical_failure, engine_version, rules_hash, scenario_hash, head_model_sha256, source_name, note)
-           VALUES (?, ?, 'imported', 'finished', ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          runtime.newId('a'),
-          s.personId,
-          s.recording.procedure,
-          s.recording.mode,
-          s.at,
-          s.at,
-          at,
-          s.recording.end.tMs,
-          JSON.stringify(s.recording.zones),
-          packed.blob,
-          packed.sha256,
-          JSON.stringify(s.report),
-          s.report.score,
-          s.report.passed ? 1 : 0,
-          s.report.criticalFailure ? 1 : 0,
-          provenance!.engineVersion,
-          provenance!.rulesHash,
-          provenance!.scenarioHash,
-          provenance!.headModelSha256,
-          s.file,
-          'saved by the earlier JSON version of the app, which trusted the renderer: kept as imported, never a test',
-        );
+        insertFinishedAttempt(store, {
+          id: runtime.newId('a'),
+          personId: s.personId,
+          recording: s.recording,
+          packed: packRecording(s.recording),
+          report: s.report,
+          provenance: provenance!,
+          startedAt: s.at,
+          storedAt: at,
+          sourceName: s.file,
+          note: 'saved by the earlier JSON version of the app, which trusted the renderer: kept as imported, never a test',
+        });
         report.sessions++;
       }
       if (settings?.language) store.run("INSERT INTO settings (key, value) VALUES ('language', ?) ON CONFLICT (key) DO NOTHING", JSON.stringify(settings.language));

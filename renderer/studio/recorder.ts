@@ -1,6 +1,7 @@
 // The session recorder: collects every event of a practice session in the order it happened and builds
 // the recording (core/recording/types.ts). Pure: the caller supplies times (ms from session start), so
-// recording never depends on frame rate or on when React renders.
+// recording never depends on frame rate or on when React renders. The order of a built recording's events
+// is core/recording/event-order.ts.
 
 import {
   RECORDING_FORMAT,
@@ -14,6 +15,7 @@ import {
   type StepEvent,
   type Zone,
 } from '../../core/recording/types';
+import { latestEventEnd } from '../../core/recording/event-order';
 import type { RecordingEvent, RecordingHeader } from '../../core/scoring/live-contract';
 
 export interface SessionRecorder {
@@ -36,21 +38,6 @@ export interface RecorderOptions {
   app?: { name: string; version: string };
   initialSettings: DeviceSettings;
   onEvent?: (event: RecordingEvent) => void;
-}
-
-export function eventTime(event: RecordingEvent): number {
-  switch (event.kind) {
-    case 'sample':
-      return event.sample.tMs;
-    case 'pulse':
-      return event.pulse.tMs;
-    case 'contact':
-      return event.contact.tEndMs;
-    case 'settings':
-      return event.change.tMs;
-    case 'step':
-      return event.step.tMs;
-  }
 }
 
 export function createRecorder(options: RecorderOptions): SessionRecorder {
@@ -97,7 +84,7 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
     events: () => events,
     counts: () => ({ samples: samples.length, pulses: pulses.length, contacts: contacts.length, steps: steps.length }),
     build(end) {
-      const lastT = events.reduce((m, e) => Math.max(m, eventTime(e)), 0);
+      const lastT = latestEventEnd(events);
       const h = options.header;
       return {
         format: RECORDING_FORMAT,
@@ -123,20 +110,4 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
       };
     },
   };
-}
-
-/** Events of a recording in time order (for replay and for rebuilding live feedback). */
-export function recordingEvents(recording: Recording): RecordingEvent[] {
-  const out: RecordingEvent[] = [
-    ...recording.settings.map((change): RecordingEvent => ({ kind: 'settings', change })),
-    ...recording.steps.map((step): RecordingEvent => ({ kind: 'step', step })),
-    ...recording.samples.map((sample): RecordingEvent => ({ kind: 'sample', sample })),
-    ...recording.pulses.map((pulse): RecordingEvent => ({ kind: 'pulse', pulse })),
-    ...recording.contacts.map((contact): RecordingEvent => ({ kind: 'contact', contact })),
-  ];
-  // Stable sort by time: within one stream the recorded order is kept; settings come first at equal times.
-  return out
-    .map((e, i) => ({ e, i, t: eventTime(e) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.e);
 }

@@ -6,7 +6,7 @@ import { DwellTimer } from '../../renderer/studio/panels/DwellTimer';
 import { FeedbackPanel } from '../../renderer/studio/panels/FeedbackPanel';
 import { ProcedurePanel } from '../../renderer/studio/panels/ProcedurePanel';
 import { SetupPanel } from '../../renderer/studio/panels/SetupPanel';
-import { presetsFor } from '../../renderer/studio/practice-presets';
+import { presetsFor } from '../../core/practice/presets';
 import { renderStudio } from './studio-setup';
 
 afterEach(cleanup);

@@ -3,7 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { AttemptSummary, SignedIn, attemptQuerySchema } from '../../../core/api/contract';
+import type { AttemptSummary, ScoreProvenance, SignedIn, attemptQuerySchema } from '../../../core/api/contract';
+import type { ScoreReport } from '../../../core/scoring/report';
 import { ApiFailure } from '../../../core/api/errors';
 import type { Recording } from '../../../core/recording/types';
 import type { z } from 'zod';
@@ -41,11 +42,11 @@ export interface AttemptRow {
   instance_id: string | null;
 }
 
-export const ATTEMPT_SELECT = 'SELECT a.*, p.name AS person_name FROM attempts a JOIN people p ON p.id = a.person_id';
+export const ATTEMPT_SELECT =
+  'SELECT a.*, p.name AS person_name, c.header, c.zones, c.recording, c.recording_sha256, c.report FROM attempts a JOIN people p ON p.id = a.person_id JOIN attempt_content c ON c.attempt_id = a.id';
 /** The columns a summary needs (no recording, report or header), for lists over many attempts. */
-const SUMMARY_SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.kind, a.status, a.procedure, a.mode, a.preset_id, a.started_at, a.ended_at,
-  a.duration_ms, a.score, a.passed, a.critical_failure, a.engine_version, a.rules_hash, a.scenario_hash, a.head_model_sha256, a.source_name, a.note
-  FROM attempts a JOIN people p ON p.id = a.person_id`;
+const SUMMARY_COLUMNS = `a.id, a.person_id, p.name AS person_name, a.kind, a.status, a.procedure, a.mode, a.preset_id, a.started_at, a.ended_at,
+  a.duration_ms, a.score, a.passed, a.critical_failure, a.engine_version, a.rules_hash, a.scenario_hash, a.head_model_sha256, a.source_name, a.note`;
 
 export function toSummary(r: Omit<AttemptRow, 'header' | 'zones' | 'recording' | 'report' | 'recording_sha256' | 'next_seq' | 'event_count' | 'last_activity_at' | 'instance_id'>): AttemptSummary {
   return {
@@ -95,7 +96,9 @@ export function unpackRecording(row: Pick<AttemptRow, 'id' | 'recording' | 'reco
 /** Who may see whose attempts: trainees their own; instructors trainees' and their own; administrators all. */
 export function visibleTo(caller: SignedIn): { sql: string; params: string[] } {
   if (caller.accountRole === 'admin') return { sql: '1 = 1', params: [] };
-  if (caller.accountRole === 'instructor') return { sql: "(p.account_role = 'trainee' OR a.person_id = ?)", params: [caller.personId] };
+  if (caller.accountRole === 'instructor') {
+    return { sql: "(a.person_id = ? OR a.person_id IN (SELECT id FROM people WHERE account_role = 'trainee'))", params: [caller.personId] };
+  }
   return { sql: 'a.person_id = ?', params: [caller.personId] };
 }
 
@@ -127,7 +130,62 @@ export function listAttempts(store: TrainingStore, caller: SignedIn, q: z.output
   const direction = q.order === 'asc' ? 'ASC' : 'DESC';
   // Unscored attempts sort last whichever the direction; ties by start time, then id, so pages are stable.
   const order = `${q.sort === 'score' ? 'a.score IS NULL, ' : ''}${SORT_COLUMNS[q.sort]} ${direction}, a.started_at ${direction}, a.id ${direction}`;
-  const rows = store.all<AttemptRow>(`${SUMMARY_SELECT} WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`, ...params, q.limit, q.offset);
-  const total = store.get<{ n: number }>(`SELECT count(*) AS n FROM attempts a JOIN people p ON p.id = a.person_id WHERE ${clause}`, ...params)?.n ?? 0;
+  // The page is chosen on the attempts table alone, then joined for the names: counting and paging never
+  // touch the people table or the bulky content.
+  const rows = store.all<AttemptRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM (SELECT * FROM attempts a WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?) a JOIN people p ON p.id = a.person_id ORDER BY ${order}`,
+    ...params,
+    q.limit,
+    q.offset,
+  );
+  const total = store.get<{ n: number }>(`SELECT count(*) AS n FROM attempts a WHERE ${clause}`, ...params)?.n ?? 0;
   return { items: rows.map(toSummary), total };
+}
+
+/** Stores an attempt that arrives complete (a recording opened from a file, or the earlier JSON data). */
+export function insertFinishedAttempt(
+  store: TrainingStore,
+  a: {
+    id: string;
+    personId: string;
+    recording: Recording;
+    packed: { blob: Uint8Array; sha256: string };
+    report: ScoreReport;
+    provenance: ScoreProvenance;
+    startedAt: string;
+    storedAt: string;
+    sourceName: string;
+    note: string;
+  },
+): void {
+  store.run(
+    `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, started_at, ended_at, last_activity_at, duration_ms,
+       score, passed, critical_failure, engine_version, rules_hash, scenario_hash, head_model_sha256, source_name, note)
+     VALUES (?, ?, 'imported', 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    a.id,
+    a.personId,
+    a.recording.procedure,
+    a.recording.mode,
+    a.startedAt,
+    a.storedAt,
+    a.storedAt,
+    a.recording.end.tMs,
+    a.report.score,
+    a.report.passed ? 1 : 0,
+    a.report.criticalFailure ? 1 : 0,
+    a.provenance.engineVersion,
+    a.provenance.rulesHash,
+    a.provenance.scenarioHash,
+    a.provenance.headModelSha256,
+    a.sourceName,
+    a.note,
+  );
+  store.run(
+    "INSERT INTO attempt_content (attempt_id, header, zones, recording, recording_sha256, report) VALUES (?, '{}', ?, ?, ?, ?)",
+    a.id,
+    JSON.stringify(a.recording.zones),
+    a.packed.blob,
+    a.packed.sha256,
+    JSON.stringify(a.report),
+  );
 }

@@ -26,7 +26,7 @@ import type { TrainingStore } from '../db/store';
 import type { PeopleService } from '../people';
 import type { Clock, IdSource } from '../runtime';
 import type { InstanceRegistry } from './instances';
-import { ATTEMPT_SELECT, listAttempts, packRecording, toSummary, unpackRecording, visibleTo, type AttemptRow } from './rows';
+import { ATTEMPT_SELECT, insertFinishedAttempt, listAttempts, packRecording, toSummary, unpackRecording, visibleTo, type AttemptRow } from './rows';
 
 /** Validation and scoring as ports, so the service runs without the head model in unit tests. */
 export interface ScoringPorts {
@@ -136,16 +136,20 @@ export function createAttemptsService(deps: {
         const current = store.get<{ status: string }>('SELECT status FROM attempts WHERE id = ?', r.id);
         if (current?.status !== 'running') throw new ApiFailure('conflict', `attempt ${r.id} has already ended (${current?.status})`, '/attemptId');
         store.run(
-          `UPDATE attempts SET status = ?, ended_at = ?, last_activity_at = ?, duration_ms = ?, zones = ?, recording = ?, recording_sha256 = ?, report = ?,
+          'UPDATE attempt_content SET zones = ?, recording = ?, recording_sha256 = ?, report = ? WHERE attempt_id = ?',
+          JSON.stringify(outcome.recording.zones),
+          packed.blob,
+          packed.sha256,
+          outcome.report ? JSON.stringify(outcome.report) : null,
+          r.id,
+        );
+        store.run(
+          `UPDATE attempts SET status = ?, ended_at = ?, last_activity_at = ?, duration_ms = ?,
              score = ?, passed = ?, critical_failure = ?, engine_version = ?, rules_hash = ?, scenario_hash = ?, head_model_sha256 = ?, note = ? WHERE id = ?`,
           outcome.status,
           endedAt,
           endedAt,
           outcome.recording.end.tMs,
-          JSON.stringify(outcome.recording.zones),
-          packed.blob,
-          packed.sha256,
-          outcome.report ? JSON.stringify(outcome.report) : null,
           counted ? outcome.report!.score : null,
           counted ? (outcome.report!.passed ? 1 : 0) : null,
           counted ? (outcome.report!.criticalFailure ? 1 : 0) : null,
@@ -203,8 +207,8 @@ export function createAttemptsService(deps: {
       const stored: StoredHeader = { header, startedAt, initialSettings: preset.initialSettings, app: deps.app };
       store.write(() => {
         store.run(
-          `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, preset_id, started_at, last_activity_at, header, zones, instance_id)
-           VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, preset_id, started_at, last_activity_at, instance_id)
+           VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
           id,
           caller.personId,
           mode === 'test' ? 'test' : 'practice',
@@ -213,10 +217,9 @@ export function createAttemptsService(deps: {
           preset.id,
           startedAt,
           startedAt,
-          JSON.stringify(stored),
-          JSON.stringify(header.zones),
           instance.id,
         );
+        store.run('INSERT INTO attempt_content (attempt_id, header, zones) VALUES (?, ?, ?)', id, JSON.stringify(stored), JSON.stringify(header.zones));
         audit.append({ action: 'attempt.started', actor: caller, subject: id, details: { presetId: preset.id, procedure: preset.procedure, mode } });
       });
       return { attemptId: id, startedAt, header, initialSettings: preset.initialSettings, app: deps.app };
@@ -238,15 +241,8 @@ export function createAttemptsService(deps: {
         }
         const at = runtime.now().toISOString();
         store.run('INSERT INTO attempt_batches (attempt_id, seq, events, event_count, received_at) VALUES (?, ?, ?, ?, ?)', attemptId, seq, text, events.length, at);
-        store.run(
-          'UPDATE attempts SET next_seq = ?, event_count = event_count + ?, last_activity_at = ?, zones = coalesce(?, zones), instance_id = ? WHERE id = ?',
-          seq + 1,
-          events.length,
-          at,
-          zones ? JSON.stringify(zones) : null,
-          instance.id,
-          attemptId,
-        );
+        store.run('UPDATE attempts SET next_seq = ?, event_count = event_count + ?, last_activity_at = ?, instance_id = ? WHERE id = ?', seq + 1, events.length, at, instance.id, attemptId);
+        if (zones) store.run('UPDATE attempt_content SET zones = ? WHERE attempt_id = ?', JSON.stringify(zones), attemptId);
         return { attemptId, seq, stored: events.length };
       });
     },
@@ -300,32 +296,18 @@ export function createAttemptsService(deps: {
       const at = runtime.now().toISOString();
       store.write(
         () => {
-          store.run(
-            `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, preset_id, started_at, ended_at, last_activity_at, duration_ms, header, zones,
-               recording, recording_sha256, report, score, passed, critical_failure, engine_version, rules_hash, scenario_hash, head_model_sha256, source_name, note)
-             VALUES (?, ?, 'imported', 'finished', ?, ?, NULL, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          insertFinishedAttempt(store, {
             id,
-            caller.personId,
-            recording.procedure,
-            recording.mode,
-            at,
-            at,
-            at,
-            recording.end.tMs,
-            JSON.stringify(recording.zones),
-            packed.blob,
-            packed.sha256,
-            JSON.stringify(report),
-            report.score,
-            report.passed ? 1 : 0,
-            report.criticalFailure ? 1 : 0,
-            provenance.engineVersion,
-            provenance.rulesHash,
-            provenance.scenarioHash,
-            provenance.headModelSha256,
-            fileName,
-            `opened from a file; the file says mode "${recording.mode}", started ${recording.startedAt}${recording.trainee ? `, trainee "${recording.trainee.name}"` : ''}: none of it is believed`,
-          );
+            personId: caller.personId,
+            recording,
+            packed,
+            report,
+            provenance,
+            startedAt: at,
+            storedAt: at,
+            sourceName: fileName,
+            note: `opened from a file; the file says mode "${recording.mode}", started ${recording.startedAt}${recording.trainee ? `, trainee "${recording.trainee.name}"` : ''}: none of it is believed`,
+          });
           audit.append({
             action: 'attempt.imported',
             actor: caller,

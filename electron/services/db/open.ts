@@ -117,6 +117,8 @@ export async function openTrainingDatabase(options: OpenOptions): Promise<Opened
     if (db.isOpen) db.close();
     return problem('unreadable', `${file}: ${(error as Error).message}`, false);
   }
+  // Refreshes the planner's statistics where they are stale (cheap when they are not).
+  db.exec('PRAGMA optimize');
   return {
     status: { state: 'ok', file, problem: null, keptCopy: null, backups: await listBackups(backupsDir) },
     store: createTrainingStore(db, file),

@@ -1,11 +1,11 @@
 // Replay model: the recording's events in time order, the device track, and feedback rebuilt up to any
 // time (forward playback feeds events incrementally; scrubbing back rebuilds from the start).
 
+import { eventTime, latestEventEnd, recordingEvents } from '../../../core/recording/event-order';
 import type { DeviceSettings, Recording, Vec3 } from '../../../core/recording/types';
 import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
 import type { TreatmentSurface } from '../../../core/surface/surface';
 import { createStudioFeedback, type StudioFeedback } from '../feedback/live';
-import { eventTime, recordingEvents } from '../recorder';
 
 export interface TrackPoint {
   tMs: number;
@@ -60,7 +60,7 @@ export function createReplayModel(surface: TreatmentSurface, recording: Recordin
   let feedback: StudioFeedback = createStudioFeedback(surface, header);
   let next = 0;
   let at = -Infinity;
-  const durationMs = Math.max(recording.end.tMs, events.length ? eventTime(events[events.length - 1]) : 0);
+  const durationMs = Math.max(recording.end.tMs, latestEventEnd(events));
   return {
     durationMs,
     stateAt(tMs) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readRecordingText } from '../debrief/open-file';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
-import { presetsFor } from '../practice-presets';
+import { presetsFor } from '../../../core/practice/presets';
 import { useStudio } from '../store';
 
 export function SetupPanel({ canStart }: { canStart: boolean }) {

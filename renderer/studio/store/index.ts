@@ -4,11 +4,11 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StateCreator, type StoreApi } from 'zustand';
 import type { RegionId } from '../../../core/anatomy/regions';
+import { presetsFor, recordingHeaderForPreset } from '../../../core/practice/presets';
 import type { DeviceSettings, Procedure, Recording, StepEvent } from '../../../core/recording/types';
 import type { RecordingHeader } from '../../../core/scoring/live-contract';
 import type { TreatmentSurface } from '../../../core/surface/surface';
 import { createStudioFeedback } from '../feedback/live';
-import { presetsFor } from '../practice-presets';
 import { RF_ZONES_MAX } from '../procedure-steps';
 import { createRecorder } from '../recorder';
 import type { DeviceSlice, SessionSlice, StudioState, ViewSlice } from './types';
@@ -68,18 +68,8 @@ const sessionSlice =
       startSession() {
         const s = get();
         if (!env.surface) return;
-        const zones =
-          s.procedure === 'rf' ? (s.preset.suggestedZones ?? []).map((regions, i) => ({ id: `zone-${i + 1}`, regions: [...regions] })) : [];
-        const header: RecordingHeader = {
-          id: (env.newId ?? randomId)(),
-          procedure: s.procedure,
-          mode: s.mode,
-          goal: s.preset.goal,
-          case: s.preset.case,
-          zones,
-          scenarioId: s.preset.id,
-          ...(env.trainee ? { trainee: env.trainee } : {}),
-        };
+        const header = recordingHeaderForPreset(s.preset, { id: (env.newId ?? randomId)(), mode: s.mode, trainee: env.trainee });
+        const zones = header.zones;
         const feedback = createStudioFeedback(env.surface, header);
         const recorder = createRecorder({
           header,

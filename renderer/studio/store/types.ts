@@ -3,7 +3,7 @@ import type { DeviceSettings, Procedure, Recording, SessionMode, StepEvent, Step
 import type { LiveWarning } from '../../../core/scoring/live-contract';
 import type { HeadView } from '../feedback/colors';
 import type { StudioFeedback } from '../feedback/live';
-import type { PracticePreset } from '../practice-presets';
+import type { PracticePreset } from '../../../core/practice/presets';
 import type { SessionRecorder } from '../recorder';
 
 export type StudioPhase = 'setup' | 'running' | 'debrief';

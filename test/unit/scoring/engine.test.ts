@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { directionClassOfAngle, skinFrame, strokeAngleDeg } from '../../../core/geometry/skin-frame';
 import { projectToSurface, regionCentre, samplePath, tracePath, traceStroke } from '../../../core/geometry/surface-walk';
 import { loadScoringSurface } from '../../../core/node/surface';
+import { recordingEvents } from '../../../core/recording/event-order';
 import type { Recording } from '../../../core/recording/types';
 import { createLiveScorer } from '../../../core/scoring/live';
 import { parseScenario } from '../../../core/scoring/scenario';
-import { recordingEvents, score } from '../../../core/scoring/score';
+import { score } from '../../../core/scoring/score';
 import { createStandInSurface } from '../../../core/surface/stand-in';
 
 const { surface } = loadScoringSurface();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { surfaceIndex } from '../../../core/geometry/surface-index';
 import { projectToSurface, regionCentre, tracePath } from '../../../core/geometry/surface-walk';
@@ -72,12 +75,19 @@ describe('surface walk', () => {
 });
 
 describe('loadScoringSurface', () => {
-  it('uses the shipped head when assets/head exists, the stand-in otherwise', async () => {
+  it('loads the shipped head once, and refuses to score without a head model instead of using the stand-in', async () => {
     const { loadScoringSurface } = await import('../../../core/node/surface');
     expect(loadScoringSurface().kind).toBe('shipped-head');
     expect(loadScoringSurface()).toBe(loadScoringSurface());
-    const fallback = loadScoringSurface('/nonexistent/head-model.json');
-    expect(fallback.kind).toBe('stand-in');
-    expect(fallback.surface.positions.length).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), 'no-head-'));
+    try {
+      const missing = join(dir, 'head-model.json');
+      expect(() => loadScoringSurface(missing)).toThrow(`the head model ${missing} is missing; the scorer refuses to score without it`);
+      writeFileSync(missing, '{oops');
+      expect(() => loadScoringSurface(missing)).toThrow(`the head model ${missing} cannot be used (head model ${missing}:`);
+      expect(() => loadScoringSurface(missing)).toThrow('; the scorer refuses to score without it');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { mirrorRegion } from '../../../core/anatomy/regions';
 import { regionCentre, traceStroke } from '../../../core/geometry/surface-walk';
 import { loadScoringSurface } from '../../../core/node/surface';
+import { recordingEvents } from '../../../core/recording/event-order';
 import type { InputSample, Recording, Vec3 } from '../../../core/recording/types';
 import { createLiveScorer, createScoringEngine } from '../../../core/scoring/live';
 import type { ScoreReport } from '../../../core/scoring/report';
-import { recordingEvents, score } from '../../../core/scoring/score';
+import { score } from '../../../core/scoring/score';
 
 const { surface } = loadScoringSurface();
 const dir = new URL('../../fixtures/recordings/', import.meta.url);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RECORDING_FORMAT, RECORDING_VERSION, type InputSample } from '../../../core/recording/types';
 import { parseRecording } from '../../../core/recording/validate';
-import { createRecorder, eventTime, recordingEvents } from '../../../renderer/studio/recorder';
+import { eventTime, recordingEvents } from '../../../core/recording/event-order';
+import { createRecorder } from '../../../renderer/studio/recorder';
 import { HEADER } from './helpers';
 
 const sample = (tMs: number, contact = true): InputSample => ({ tMs, p: [0, 60, 80], n: [0, 0.6, 0.8], region: 'forehead', pressure: contact ? 0.55 : 0, contact });

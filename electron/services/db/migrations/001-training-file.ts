@@ -47,6 +47,8 @@ CREATE TABLE instances (
   heartbeat_at TEXT NOT NULL
 ) STRICT;
 
+-- One row per attempt with what lists filter and sort on; the bulky parts (header, recording, report)
+-- live in attempt_content so that scanning and counting attempts stays fast.
 CREATE TABLE attempts (
   id TEXT PRIMARY KEY,
   person_id TEXT NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
@@ -59,13 +61,8 @@ CREATE TABLE attempts (
   ended_at TEXT,
   last_activity_at TEXT NOT NULL,
   duration_ms REAL,
-  header TEXT NOT NULL,
-  zones TEXT NOT NULL DEFAULT '[]',
   next_seq INTEGER NOT NULL DEFAULT 0,
   event_count INTEGER NOT NULL DEFAULT 0,
-  recording BLOB,
-  recording_sha256 TEXT,
-  report TEXT,
   score REAL,
   passed INTEGER,
   critical_failure INTEGER,
@@ -80,7 +77,18 @@ CREATE TABLE attempts (
 CREATE INDEX attempts_person_started ON attempts (person_id, started_at DESC);
 CREATE INDEX attempts_started ON attempts (started_at DESC);
 CREATE INDEX attempts_score ON attempts (score);
+CREATE INDEX attempts_kind_started ON attempts (kind, started_at DESC);
+CREATE INDEX attempts_procedure_started ON attempts (procedure, started_at DESC);
 CREATE INDEX attempts_running ON attempts (last_activity_at) WHERE status = 'running';
+
+CREATE TABLE attempt_content (
+  attempt_id TEXT PRIMARY KEY REFERENCES attempts (id),
+  header TEXT NOT NULL,
+  zones TEXT NOT NULL DEFAULT '[]',
+  recording BLOB,
+  recording_sha256 TEXT,
+  report TEXT
+) STRICT;
 
 CREATE TABLE attempt_batches (
   attempt_id TEXT NOT NULL REFERENCES attempts (id),
@@ -91,9 +99,12 @@ CREATE TABLE attempt_batches (
   PRIMARY KEY (attempt_id, seq)
 ) STRICT;
 
-CREATE TRIGGER attempts_recording_is_final BEFORE UPDATE OF recording, report, score, passed ON attempts
+CREATE TRIGGER attempt_recording_is_final BEFORE UPDATE OF recording, recording_sha256, report ON attempt_content
   WHEN OLD.recording IS NOT NULL
   BEGIN SELECT RAISE(ABORT, 'a stored recording and its report are never rewritten'); END;
+CREATE TRIGGER attempt_result_is_final BEFORE UPDATE OF score, passed, critical_failure ON attempts
+  WHEN OLD.status != 'running'
+  BEGIN SELECT RAISE(ABORT, 'a stored result is never rewritten'); END;
 CREATE TRIGGER people_with_attempts_are_kept BEFORE DELETE ON people
   WHEN EXISTS (SELECT 1 FROM attempts WHERE person_id = OLD.id)
   BEGIN SELECT RAISE(ABORT, 'a person with attempts is never deleted'); END;
