@@ -14,9 +14,11 @@ declare global {
 
 export const API_TOKEN_META = 'microneedle-api-token';
 export const API_TOKEN_HEADER = 'x-api-token';
+export const CLIENT_KEY_META = 'microneedle-client-key';
+export const CLIENT_KEY_HEADER = 'x-client-key';
 
-function readToken(doc: Document): string {
-  return doc.querySelector<HTMLMetaElement>(`meta[name="${API_TOKEN_META}"]`)?.content ?? '';
+function readMeta(doc: Document, name: string): string {
+  return doc.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 }
 
 /** The web transport: POST ./api/<call> with the token; always resolves to an ApiResult. */
@@ -26,7 +28,7 @@ export function createFetchApi(fetchImpl: typeof fetch = (...a) => fetch(...a), 
     try {
       response = await fetchImpl(`./api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [API_TOKEN_HEADER]: readToken(doc) },
+        headers: { 'Content-Type': 'application/json', [API_TOKEN_HEADER]: readMeta(doc, API_TOKEN_META), [CLIENT_KEY_HEADER]: readMeta(doc, CLIENT_KEY_META) },
         body: JSON.stringify(args ?? {}),
         credentials: 'same-origin',
       });
