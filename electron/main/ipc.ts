@@ -27,6 +27,7 @@ export function registerApiHandlers(
         return { ok: false, error: { code: 'forbidden', message: `${name} was called from a frame that is not the app` } };
       }
       // Sign-ins belong to the window: main maps its webContents to the person signed in there.
+      if (typeof event.sender.id !== 'number') return { ok: false, error: { code: 'forbidden', message: `${name} came from a sender without an id` } };
       return dispatch(name, payload, { clientKey: `window:${event.sender.id}` });
     });
   }

@@ -95,10 +95,18 @@ export function createAuthService(deps: {
     },
     async setup(clientKey, input) {
       if (people.adminCount() > 0) throw new ApiFailure('conflict', 'this institution is already set up; an administrator signs in instead');
-      const admin = await people.create(null, { accountRole: 'admin', name: input.admin.name, username: input.admin.username, password: input.admin.password });
+      // Two windows (or processes) may race through setup while the password hashes: the check is repeated
+      // inside the insert's transaction, so the second administrator is never written.
+      const admin = await people.create(
+        null,
+        { accountRole: 'admin', name: input.admin.name, username: input.admin.username, password: input.admin.password },
+        {
+          guard: () => {
+            if (people.adminCount() > 0) throw new ApiFailure('conflict', 'this institution is already set up');
+          },
+        },
+      );
       store.write(() => {
-        // Two windows may race through setup: the second administrator is refused here.
-        if (people.adminCount() > 1) throw new ApiFailure('conflict', 'this institution is already set up');
         settings.updateInstitution(null, { name: input.institutionName });
         audit.append({ action: 'institution.setup', actor: { personId: admin.id, name: admin.name, accountRole: 'admin', profession: null }, details: { institutionName: input.institutionName } });
       });

@@ -55,10 +55,16 @@ export async function createServices(config: ServicesConfig): Promise<AppService
   const timers: NodeJS.Timeout[] = [];
   let live: (LiveServices & { auth: ReturnType<typeof createAuthService>; settings: ReturnType<typeof createSettingsService> }) | null = null;
 
+  let disposed = false;
+  let backupInFlight: Promise<unknown> = Promise.resolve();
   const backupNow = async (reason: 'scheduled' | 'manual', actor: SignedIn | null) => {
+    if (disposed) throw new ApiFailure('unavailable', 'the app is closing');
     if (!live || !storage.backupsDir) throw new ApiFailure('unavailable', 'this database has no backups folder');
-    const info = await createBackup(live.store.db, storage.backupsDir, reason, runtime.now());
-    live.audit.append({ action: 'backup.created', actor, details: { file: info.file, bytes: info.bytes, reason } });
+    const { store, audit } = live;
+    const made = createBackup(store.db, storage.backupsDir, reason, runtime.now());
+    backupInFlight = made.catch(() => undefined);
+    const info = await made;
+    audit.append({ action: 'backup.created', actor, details: { file: info.file, bytes: info.bytes, reason } });
     return info;
   };
 
@@ -89,8 +95,9 @@ export async function createServices(config: ServicesConfig): Promise<AppService
       every(HEARTBEAT_MS, () => instance.beat());
       every(SWEEP_MS, () => attempts.abandonOrphans());
       const scheduled = async () => {
+        if (disposed) return;
         const newest = storage.backupsDir ? (await listBackups(storage.backupsDir)).find((b) => b.file.includes('-scheduled')) : undefined;
-        if (!newest || runtime.now().getTime() - Date.parse(newest.createdAt) >= BACKUP_INTERVAL_MS) await backupNow('scheduled', null);
+        if (!disposed && (!newest || runtime.now().getTime() - Date.parse(newest.createdAt) >= BACKUP_INTERVAL_MS)) await backupNow('scheduled', null);
       };
       void scheduled().catch((error: unknown) => config.onInternalError?.('backup', error));
       every(60 * 60_000, scheduled);
@@ -173,9 +180,11 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     handlers,
     live: () => live,
     dispose() {
+      disposed = true;
       for (const t of timers) clearInterval(t);
       timers.length = 0;
-      storage.close();
+      // A backup under way finishes before the database closes.
+      void backupInFlight.then(() => storage.close());
     },
   };
 }

@@ -34,7 +34,8 @@ export interface PeopleService {
   toPerson(row: PersonRow): Person;
   list(caller: SignedIn, query: { accountRole?: Person['accountRole']; includeInactive: boolean }): Person[];
   get(caller: SignedIn, id: string): Person;
-  create(caller: SignedIn | null, input: z.output<typeof newPersonSchema>): Promise<Person>;
+  /** `guard` runs inside the insert's write transaction, before the insert (setup refuses a second administrator there). */
+  create(caller: SignedIn | null, input: z.output<typeof newPersonSchema>, options?: { guard?: () => void }): Promise<Person>;
   update(caller: SignedIn, changes: z.output<typeof personChangesSchema>): Person;
   setActive(caller: SignedIn, id: string, active: boolean): Person;
   setRole(caller: SignedIn, change: z.output<typeof setRoleSchema>): Promise<Person>;
@@ -109,11 +110,12 @@ export function createPeopleService(store: TrainingStore, audit: AuditTrail, has
       if (caller.personId !== id) mayManage(caller, r, 'open the file');
       return toPerson(r);
     },
-    async create(caller, input) {
+    async create(caller, input, options = {}) {
       if (caller) mayManage(caller, { account_role: input.accountRole }, 'create an account');
       const passwordHash = input.password !== undefined ? await hasher.hash(input.password) : null;
       const pinHash = input.pin !== undefined ? await hasher.hash(input.pin) : null;
       return store.write(() => {
+        options.guard?.();
         checkCertificateFree(input.certificateNumber, null);
         checkUsernameFree(input.username, null);
         const id = runtime.newId(input.accountRole === 'trainee' ? 't' : 'u');

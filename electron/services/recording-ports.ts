@@ -15,7 +15,15 @@ import type { ScoringPorts } from './attempts/service';
 
 /** core/recording's parseRecording as a port: a failure throws invalid-recording with the first error's pointer and a count of the rest. */
 export function validateWithCore(input: unknown, source: string, surface: TreatmentSurface | null, now: Date): Recording {
-  const result = parseRecording(input, source, { ...(surface ? { bounds: surfaceBounds(surface) } : {}), now });
+  let result: ReturnType<typeof parseRecording>;
+  try {
+    result = parseRecording(input, source, { ...(surface ? { bounds: surfaceBounds(surface) } : {}), now });
+  } catch (error) {
+    // A document the validator cannot even walk (nesting deep enough to overflow the stack while it quotes a
+    // value in its message) is refused like any other invalid recording, never answered with 'internal'.
+    if (error instanceof RangeError) throw new ApiFailure('invalid-recording', `${source} is not a valid session recording: ${error.message}`, '');
+    throw error;
+  }
   if (result.ok) return result.recording;
   const [first, ...rest] = result.errors;
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';

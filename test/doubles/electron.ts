@@ -49,6 +49,9 @@ export class FakeFrame {
 }
 
 export class FakeWebContents extends Emitter {
+  private static nextId = 1;
+  /** Unique per webContents, as Electron's: main binds sign-ins to it. */
+  readonly id = FakeWebContents.nextId++;
   readonly mainFrame: FakeFrame;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   constructor(url = 'app://app/index.html') {

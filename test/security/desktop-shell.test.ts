@@ -1,7 +1,7 @@
 // The Electron security checklist, proven against the real main-process code running on the electron
 // test double: each test fails if its setting is removed from electron/main.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,7 +34,10 @@ beforeEach(async () => {
   window = created as unknown as BrowserWindow;
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // As on quit: main stops its timers and closes the training database before the folder goes.
+  app.emit('will-quit');
+  await new Promise((resolve) => setTimeout(resolve, 50));
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -146,21 +149,21 @@ describe('IPC registration', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(API_CALL_NAMES.map(apiChannel).sort());
   });
   it('answers the app frame and refuses other frames and origins', async () => {
-    const ok = await ipcMain.invokeAs(apiChannel('profiles.list'), window.webContents, window.webContents.mainFrame, {});
+    const ok = await ipcMain.invokeAs(apiChannel('auth.chooser'), window.webContents, window.webContents.mainFrame, {});
     expect(ok).toEqual({ ok: true, value: [] });
     const evil = new FakeWebContents('https://example.com/');
-    expect(await ipcMain.invokeAs(apiChannel('profiles.list'), evil, evil.mainFrame, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ipcMain.invokeAs(apiChannel('auth.chooser'), evil, evil.mainFrame, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // A subframe of our own window, even one showing an app:// URL, is not the app.
     const sub = new (window.webContents.mainFrame.constructor as new (url: string) => typeof window.webContents.mainFrame)('app://app/index.html');
-    expect(await ipcMain.invokeAs(apiChannel('profiles.list'), window.webContents, sub, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await ipcMain.invokeAs(apiChannel('profiles.list'), window.webContents, null, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ipcMain.invokeAs(apiChannel('auth.chooser'), window.webContents, sub, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ipcMain.invokeAs(apiChannel('auth.chooser'), window.webContents, null, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
   it('answers an invalid payload with a typed error instead of throwing', async () => {
     const frame = window.webContents.mainFrame;
-    const result = await ipcMain.invokeAs(apiChannel('profiles.create'), window.webContents, frame, { name: 42, role: 'surgeon' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', path: '/name' } });
+    const result = await ipcMain.invokeAs(apiChannel('auth.setup'), window.webContents, frame, { institutionName: 42, admin: {} });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', path: '/institutionName' } });
     for (const payload of [null, 'text', 17, [1, 2], { recording: 'no' }, { __proto__: { polluted: true } }]) {
-      const r = (await ipcMain.invokeAs(apiChannel('sessions.save'), window.webContents, frame, payload)) as { ok: boolean };
+      const r = (await ipcMain.invokeAs(apiChannel('auth.signInStaff'), window.webContents, frame, payload)) as { ok: boolean };
       expect(r.ok, JSON.stringify(payload)).toBe(false);
     }
   });
@@ -209,14 +212,20 @@ describe('no insecure switches anywhere in the main process', () => {
 });
 
 describe('preload to main, end to end on the double', () => {
-  it('a call from the page reaches the services through the preload and IPC, and lands in userData', async () => {
+  it('a call from the page reaches the services through the preload and IPC, and lands in the training database in userData', async () => {
     await import('../../electron/preload/preload');
+    type Result = { ok: boolean; value?: unknown };
     const api = exposedInMainWorld.get('api') as {
-      profiles: { create(a: unknown): Promise<{ ok: boolean }>; list(): Promise<{ ok: boolean; value: { name: string }[] }> };
+      auth: { setup(a: unknown): Promise<Result> };
+      people: { create(a: unknown): Promise<Result>; list(a: unknown): Promise<{ ok: boolean; value: { name: string }[] }> };
     };
-    await expect(api.profiles.create({ name: '王芳', role: 'nurse', certificateNumber: 'N-2024-0001' })).resolves.toMatchObject({ ok: true });
-    expect((await api.profiles.list()).value.map((p) => p.name)).toEqual(['王芳']);
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'profiles.json'), 'utf8')).profiles).toHaveLength(1);
-    await expect(api.profiles.create({ name: '', role: 'nurse', certificateNumber: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-  });
+    await expect(api.auth.setup({ institutionName: '华东微针培训中心', admin: { name: '陈主任', username: 'admin', password: 'correct horse battery' } })).resolves.toMatchObject({ ok: true });
+    await expect(api.people.create({ accountRole: 'trainee', name: '王芳', profession: 'nurse', certificateNumber: 'N-2024-0001', certificateKind: 'nurse-qualification' })).resolves.toMatchObject({ ok: true });
+    expect((await api.people.list({ accountRole: 'trainee' })).value.map((p) => p.name)).toEqual(['王芳']);
+    expect(existsSync(path.join(dataDir, 'training.sqlite'))).toBe(true);
+    await expect(api.people.create({ accountRole: 'trainee', name: '', profession: 'nurse', certificateNumber: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    // The sign-in belongs to this window: the same call from another window of the app is not signed in.
+    const other = new FakeWebContents('app://app/index.html');
+    expect(await ipcMain.invokeAs(apiChannel('people.list'), other, other.mainFrame, {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  }, 30_000);
 });

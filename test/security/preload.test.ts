@@ -37,9 +37,9 @@ describe('preload', () => {
   });
 
   it('sends each call on its own channel with the argument unchanged', async () => {
-    ipcMain.handle(apiChannel('profiles.select'), (_event, args) => ({ ok: true, value: args }));
-    const api = exposedInMainWorld.get('api') as { profiles: { select(a: unknown): Promise<unknown> } };
-    await expect(api.profiles.select({ id: 'p-1' })).resolves.toEqual({ ok: true, value: { id: 'p-1' } });
+    ipcMain.handle(apiChannel('people.get'), (_event, args) => ({ ok: true, value: args }));
+    const api = exposedInMainWorld.get('api') as { people: { get(a: unknown): Promise<unknown> } };
+    await expect(api.people.get({ id: 'p-1' })).resolves.toEqual({ ok: true, value: { id: 'p-1' } });
   });
 
   it('bundles to a single CommonJS file that requires only electron', async () => {

@@ -7,14 +7,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../core/api/dispatch';
-import { createServiceHandlers, unavailableRecordingPorts } from '../../electron/services';
+import { createServices, memoryStorage, type AppServices } from '../../electron/services';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../electron/main/csp';
-import { API_TOKEN_META, MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../electron/web/server';
+import { API_TOKEN_META, CLIENT_KEY_META, MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../electron/web/server';
+import { FAST_HASHER, standInScoring, TEST_APP_INFO } from '../helpers/training-services';
 import { parseWebCliOptions } from '../../electron/web/serve';
 
 let base: string;
 let server: RunningWebServer;
+let services: AppServices;
+let clientKey = '';
 const TOKEN = 'a'.repeat(64);
 
 interface Reply {
@@ -39,7 +41,14 @@ function request(options: { method?: string; path: string; headers?: Record<stri
 }
 
 const origin = () => `http://127.0.0.1:${server.port}`;
-const goodHeaders = () => ({ Host: `127.0.0.1:${server.port}`, Origin: origin(), 'X-Api-Token': TOKEN, 'Content-Type': 'application/json' });
+const goodHeaders = (key = clientKey) => ({ Host: `127.0.0.1:${server.port}`, Origin: origin(), 'X-Api-Token': TOKEN, 'X-Client-Key': key, 'Content-Type': 'application/json' });
+/** Loads the page as a browser would and reads the client key main issued to this page load. */
+async function pageClientKey(): Promise<string> {
+  const page = await request({ path: '/', headers: { Host: `127.0.0.1:${server.port}` } });
+  const m = new RegExp(`<meta name="${CLIENT_KEY_META}" content="([^"]+)"`).exec(page.body);
+  if (!m) throw new Error('no client key in the page');
+  return m[1];
+}
 const call = (name: string, body: unknown, headers: Record<string, string> = goodHeaders()) =>
   request({ method: 'POST', path: `/api/${name}`, headers, body: JSON.stringify(body) });
 
@@ -49,16 +58,14 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   writeFileSync(path.join(base, 'secret.txt'), 'outside');
-  const handlers = await createServiceHandlers({
-    dataDir: path.join(base, 'data'),
-    recordingPorts: unavailableRecordingPorts,
-    appInfo: { productName: { zh: '微针', en: 'Trainer' }, version: '0', shell: 'web', platform: 'linux', locale: 'zh-CN', dataDir: base },
-  });
-  server = await startWebServer({ rendererDir, dispatch: createDispatcher(handlers), port: 0, token: TOKEN });
+  services = await createServices({ storage: memoryStorage(), appInfo: TEST_APP_INFO, scoring: standInScoring(), hasher: FAST_HASHER });
+  server = await startWebServer({ rendererDir, dispatch: services.dispatch, port: 0, token: TOKEN });
+  clientKey = await pageClientKey();
 });
 
 afterAll(async () => {
   await server.close();
+  services.dispose();
   rmSync(base, { recursive: true, force: true });
 });
 
@@ -78,7 +85,7 @@ describe('web server', () => {
     const reply = await request({ path: '/', headers: { Host: `attacker.example:${server.port}` } });
     expect(reply.status).toBe(421);
     expect(reply.body).not.toContain(TOKEN);
-    expect((await call('profiles.list', {}, { ...goodHeaders(), Host: `attacker.example:${server.port}` })).status).toBe(421);
+    expect((await call('auth.chooser', {}, { ...goodHeaders(), Host: `attacker.example:${server.port}` })).status).toBe(421);
   });
 
   it('refuses path traversal', async () => {
@@ -90,7 +97,7 @@ describe('web server', () => {
   });
 
   it('answers a well-formed call from the app', async () => {
-    const reply = await call('profiles.list', {});
+    const reply = await call('auth.chooser', {});
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [] });
   });
@@ -104,34 +111,51 @@ describe('web server', () => {
       { ...goodHeaders(), 'X-Api-Token': 'b'.repeat(64) },
       { ...goodHeaders(), 'X-Api-Token': TOKEN.slice(1) },
       Object.fromEntries(Object.entries(goodHeaders()).filter(([k]) => k !== 'X-Api-Token')),
+      // A client key main never issued, or none at all.
+      goodHeaders('page:' + 'c'.repeat(48)),
+      Object.fromEntries(Object.entries(goodHeaders()).filter(([k]) => k !== 'X-Client-Key')),
     ]) {
-      const reply = await call('profiles.create', { name: 'Mallory', role: 'nurse', certificateNumber: 'EVIL-1' }, headers);
+      const reply = await call('auth.setup', { institutionName: 'Mallory Academy', admin: { name: 'Mallory', username: 'mallory', password: 'mallory password' } }, headers);
       expect(reply.status, JSON.stringify(headers)).toBe(403);
       expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(JSON.parse((await call('profiles.list', {})).body).value).toEqual([]);
+    expect(JSON.parse((await call('auth.status', {})).body).value).toMatchObject({ setupNeeded: true, signedIn: null });
   });
 
   it('accepts only POSTed JSON (no form posts, which need no CORS preflight)', async () => {
-    expect((await request({ method: 'GET', path: '/api/profiles.list', headers: goodHeaders() })).status).toBe(405);
-    const form = await call('profiles.list', {}, { ...goodHeaders(), 'Content-Type': 'text/plain' });
+    expect((await request({ method: 'GET', path: '/api/auth.chooser', headers: goodHeaders() })).status).toBe(405);
+    const form = await call('auth.chooser', {}, { ...goodHeaders(), 'Content-Type': 'text/plain' });
     expect(form.status).toBe(415);
   });
 
   it('answers bad payloads with typed errors', async () => {
-    const broken = await request({ method: 'POST', path: '/api/profiles.create', headers: goodHeaders(), body: '{"name":' });
+    const broken = await request({ method: 'POST', path: '/api/auth.setup', headers: goodHeaders(), body: '{"name":' });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    const invalid = JSON.parse((await call('profiles.create', { name: 'A', role: 'surgeon', certificateNumber: 'AB-1234' })).body);
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-payload', path: '/role' } });
+    const invalid = JSON.parse((await call('auth.setup', { institutionName: 'A', admin: { name: 'A', username: 'x', password: 'long enough password' } })).body);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-payload', path: '/admin/username' } });
     const unknown = await call('admin.deleteEverything', {});
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
   });
 
   it('refuses oversized bodies without reading them into memory', async () => {
-    const reply = await request({ method: 'POST', path: '/api/sessions.save', headers: goodHeaders(), body: Buffer.alloc(MAX_BODY_BYTES + 1, 32) });
+    const reply = await request({ method: 'POST', path: '/api/sessions.import', headers: goodHeaders(), body: Buffer.alloc(MAX_BODY_BYTES + 1, 32) });
     expect(reply.status).toBe(413);
+  });
+});
+
+describe('sign-ins per page load', () => {
+  it('binds a sign-in to the page load that made it: another page of the same server is not signed in', async () => {
+    const adminPage = await pageClientKey();
+    const otherPage = await pageClientKey();
+    expect(otherPage).not.toBe(adminPage);
+    const setup = JSON.parse((await call('auth.setup', { institutionName: '华东微针培训中心', admin: { name: '陈主任', username: 'admin', password: 'correct horse battery' } }, goodHeaders(adminPage))).body);
+    expect(setup).toMatchObject({ ok: true, value: { accountRole: 'admin' } });
+    expect(JSON.parse((await call('auth.status', {}, goodHeaders(adminPage))).body).value.signedIn).toMatchObject({ accountRole: 'admin' });
+    expect(JSON.parse((await call('auth.status', {}, goodHeaders(otherPage))).body).value.signedIn).toBeNull();
+    expect(JSON.parse((await call('audit.verify', {}, goodHeaders(otherPage))).body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(JSON.parse((await call('audit.verify', {}, goodHeaders(adminPage))).body)).toMatchObject({ ok: true, value: { ok: true } });
   });
 });
 
