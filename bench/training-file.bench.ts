@@ -16,6 +16,9 @@ import type { Recording } from '../core/recording/types';
 import { createServices, loadScoringPorts, openDataFolderStorage, scoringPortsOn, type AppServices } from '../electron/services';
 import { packRecording } from '../electron/services/attempts/rows';
 import { createScryptHasher } from '../electron/services/passwords';
+import { loadScoringSurface } from '../core/node/surface';
+import { RECORDING_LIMITS } from '../core/recording/limits';
+import { syntheticRollerSession } from './scoring.bench';
 import { percentile, type BenchRow } from './table';
 
 const APP_INFO = { productName: { zh: '微针', en: 'Trainer' }, version: 'bench', shell: 'web' as const, platform: process.platform, locale: 'zh-CN', dataDir: '' };
@@ -182,6 +185,47 @@ async function regrade1000(): Promise<BenchRow[]> {
   }
 }
 
+/** The largest recording the limits accept, and one past them: time and memory of checking and scoring. */
+async function largestRecording(): Promise<BenchRow[]> {
+  const ports = loadScoringPorts();
+  const { surface } = loadScoringSurface();
+  const rows: BenchRow[] = [];
+  const accepted = syntheticRollerSession(surface, RECORDING_LIMITS.maxSamples);
+  // Spread over less than 2 h with at most 1,000 samples a second, as the limits ask.
+  accepted.end.tMs = Math.max(accepted.end.tMs, accepted.samples[accepted.samples.length - 1].tMs + 1000);
+  const text = JSON.stringify(accepted);
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const t0 = performance.now();
+  const parsed = JSON.parse(text) as unknown;
+  const recording = ports.validateRecording(parsed, 'bench.json');
+  const t1 = performance.now();
+  ports.scoreRecording(recording);
+  const t2 = performance.now();
+  clearInterval(watch);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  rows.push({
+    group: 'training file',
+    name: `largest accepted recording: ${RECORDING_LIMITS.maxSamples.toLocaleString('en')} samples (${(text.length / 1e6).toFixed(0)} MB of JSON)`,
+    figures: { 'parse+validate ms': t1 - t0, 'score ms': t2 - t1, 'peak RSS growth MB': (peak - rss0) / 1e6 },
+  });
+  const tooMany = { ...accepted, samples: new Array(2_000_000).fill(accepted.samples[0]) };
+  const r0 = performance.now();
+  let refused = '';
+  try {
+    ports.validateRecording(tooMany, 'huge.json');
+  } catch (error) {
+    refused = (error as Error).message;
+  }
+  rows.push({
+    group: 'training file',
+    name: 'a 2,000,000-sample recording is refused before the schema runs',
+    figures: { 'ms': performance.now() - r0, refused: refused.includes('/samples') ? 'yes, at /samples' : `no: ${refused.slice(0, 60)}` },
+  });
+  return rows;
+}
+
 export async function run(): Promise<BenchRow[]> {
-  return [...(await listFrom100k()), ...(await regrade1000()), ...(await insertThroughService())];
+  return [...(await largestRecording()),...(await listFrom100k()), ...(await regrade1000()), ...(await insertThroughService())];
 }

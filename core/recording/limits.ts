@@ -12,12 +12,14 @@ const DAY_MS = 24 * HOUR_MS;
 const YEAR_MS = 365.25 * DAY_MS;
 
 export const RECORDING_LIMITS = {
-  /** The loopback web server's request body limit (electron/web/server.ts MAX_BODY_BYTES): a recording must fit one upload. */
-  maxFileBytes: 32 * 1024 * 1024,
+  /** A recording file at most this large (UTF-8); the web server's body limit is set from it, so any accepted file uploads. */
+  maxFileBytes: 64 * 1024 * 1024,
   /** A session with preparation and aftercare takes well under an hour; 2 h leaves room for slow exam candidates. */
   maxDurationMs: 2 * HOUR_MS,
-  /** 2 h of roller input at about 83 Hz (pointer input runs at 60-240 Hz, and only while the drum touches). */
-  maxSamples: 600_000,
+  /** About 40 min of continuous rolling at 120 Hz (samples are recorded only while the drum moves on the skin);
+   *  at about 135 bytes of JSON each, a recording at this limit stays inside maxFileBytes, and checking and
+   *  scoring it needs a few hundred MB at most (npm run bench). */
+  maxSamples: 300_000,
   /** A full-face RF treatment fires a few hundred pulses; 20 000 is far past any real session. */
   maxPulses: 20_000,
   /** Nano point-lifts over a face number in the hundreds; same headroom as pulses. */

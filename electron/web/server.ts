@@ -6,6 +6,7 @@ import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiDispatcher } from '../../core/api/dispatch';
+import { RECORDING_LIMITS } from '../../core/recording/limits';
 import type { ApiResult } from '../../core/api/errors';
 import { readAppFile, SECURITY_HEADERS } from '../main/app-files';
 
@@ -16,8 +17,8 @@ export const CLIENT_KEY_HEADER = 'x-client-key';
 export const CLIENT_KEY_META = 'microneedle-client-key';
 /** Page loads remembered; the oldest are forgotten first (they are signed out). */
 export const MAX_CLIENT_KEYS = 1_000;
-/** Recordings of long sessions run to a few MB; anything past this is refused unread. */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** The largest recording file core accepts, plus room for the call's other fields; anything past this is refused unread. */
+export const MAX_BODY_BYTES = RECORDING_LIMITS.maxFileBytes + 1024 * 1024;
 
 export interface WebServerOptions {
   rendererDir: string;

@@ -5,6 +5,7 @@ import { checkPlausibility, checkRecordingTextSize, formatDuration, precheckReco
 import type { Recording } from '../../../core/recording/types';
 import { MAX_REPORTED_ERRORS, parseRecording } from '../../../core/recording/validate';
 import { surfaceBounds } from '../../../core/surface/surface';
+import { MAX_BODY_BYTES } from '../../../electron/web/server';
 
 const dir = new URL('../../fixtures/recordings/', import.meta.url);
 const fixtureNames = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
@@ -21,9 +22,9 @@ const errorsOf = (input: unknown, options = {}) => {
 describe('RECORDING_LIMITS', () => {
   it('matches the web server body limit and the agreed numbers', () => {
     expect(RECORDING_LIMITS).toMatchObject({
-      maxFileBytes: 32 * 1024 * 1024,
+      maxFileBytes: 64 * 1024 * 1024,
       maxDurationMs: 2 * 3600 * 1000,
-      maxSamples: 600_000,
+      maxSamples: 300_000,
       maxPulses: 20_000,
       maxContacts: 20_000,
       maxPathPoints: 200_000,
@@ -32,8 +33,13 @@ describe('RECORDING_LIMITS', () => {
       maxEventsPerSecond: 1_000,
       maxCoordinateMm: 1_000,
     });
-    const server = readFileSync(new URL('../../../electron/web/server.ts', import.meta.url), 'utf8');
-    expect(server).toMatch(/MAX_BODY_BYTES = 32 \* 1024 \* 1024/);
+    expect(MAX_BODY_BYTES).toBeGreaterThan(RECORDING_LIMITS.maxFileBytes);
+  });
+
+  it('lets a recording with the most samples allowed fit in the largest file allowed', () => {
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/recordings/roller-forehead-good.json', import.meta.url), 'utf8')) as Recording;
+    const longest = Math.max(...fixture.samples.map((x) => JSON.stringify(x).length + 1));
+    expect(longest * RECORDING_LIMITS.maxSamples).toBeLessThan(RECORDING_LIMITS.maxFileBytes);
   });
 });
 
@@ -60,8 +66,8 @@ describe('size precheck', () => {
     const samples = new Array(2_000_001);
     Object.defineProperty(samples, 0, { get: () => { throw new Error('an element was read'); } });
     r.samples = samples;
-    expect(precheckRecordingSize(r)).toEqual([{ pointer: '/samples', message: '2,000,001 samples; a recording holds at most 600,000' }]);
-    expect(errorsOf(r)).toEqual([{ pointer: '/samples', message: '2,000,001 samples; a recording holds at most 600,000' }]);
+    expect(precheckRecordingSize(r)).toEqual([{ pointer: '/samples', message: '2,000,001 samples; a recording holds at most 300,000' }]);
+    expect(errorsOf(r)).toEqual([{ pointer: '/samples', message: '2,000,001 samples; a recording holds at most 300,000' }]);
   });
 
   it('checks every stream and the path points of all contacts together', () => {
@@ -73,13 +79,13 @@ describe('size precheck', () => {
     expect(precheckRecordingSize(null)).toEqual([]);
   });
 
-  it('refuses a JSON text over 32 MiB before parsing it', () => {
+  it('refuses a JSON text over 64 MiB before parsing it', () => {
     const text = ' '.repeat(RECORDING_LIMITS.maxFileBytes + 1);
-    expect(checkRecordingTextSize(text, 'big.json')).toEqual([{ pointer: '', message: 'big.json is 33,554,433 bytes; a recording is at most 33,554,432 bytes (32 MiB)' }]);
-    expect(errorsOf(text)[0].message).toMatch(/^x\.json is 33,554,433 bytes/);
-    // Counted in UTF-8: 12 M Chinese characters are 36 M bytes.
-    expect(checkRecordingTextSize('中'.repeat(12_000_000))).toHaveLength(1);
-    expect(checkRecordingTextSize('中'.repeat(11_000_000))).toEqual([]);
+    expect(checkRecordingTextSize(text, 'big.json')).toEqual([{ pointer: '', message: 'big.json is 67,108,865 bytes; a recording is at most 67,108,864 bytes (64 MiB)' }]);
+    expect(errorsOf(text)[0].message).toMatch(/^x\.json is 67,108,865 bytes/);
+    // Counted in UTF-8: 23 M Chinese characters are 69 M bytes.
+    expect(checkRecordingTextSize('中'.repeat(23_000_000))).toHaveLength(1);
+    expect(checkRecordingTextSize('中'.repeat(22_000_000))).toEqual([]);
   });
 });
 
