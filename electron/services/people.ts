@@ -3,6 +3,7 @@
 // People are deactivated, never deleted (a trigger keeps anyone with attempts); every change is audited.
 
 import type { z } from 'zod';
+import { CERTIFICATE_KINDS_BY_PROFESSION } from '../../core/api/contract';
 import type { ChooserEntry, NewPerson, Person, SignedIn, newPersonSchema, personChangesSchema, setRoleSchema } from '../../core/api/contract';
 import { ApiFailure } from '../../core/api/errors';
 import type { AuditTrail } from './audit';
@@ -156,6 +157,14 @@ export function createPeopleService(store: TrainingStore, audit: AuditTrail, has
         };
         if (r.account_role === 'trainee' && (!next.profession || !next.certificateNumber || !next.certificateKind)) {
           throw new ApiFailure('invalid-payload', 'a trainee keeps a profession and its certificate (15.2)', '/certificateNumber');
+        }
+        // Checked after the merge: a change of profession alone must not leave a certificate that proves another one.
+        if (next.profession && next.certificateKind && !CERTIFICATE_KINDS_BY_PROFESSION[next.profession].includes(next.certificateKind)) {
+          throw new ApiFailure(
+            'invalid-payload',
+            `a ${next.profession} proves the profession with ${CERTIFICATE_KINDS_BY_PROFESSION[next.profession].join(' or ')} (15.2)`,
+            '/certificateKind',
+          );
         }
         checkCertificateFree(next.certificateNumber, id);
         touch(id, 'name = ?, profession = ?, certificate_number = ?, certificate_kind = ?', next.name, next.profession, next.certificateNumber, next.certificateKind);

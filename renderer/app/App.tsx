@@ -1,15 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import iconUrl from '../../assets/icons/64x64.png';
-import { HomeScreen } from '../screens/HomeScreen';
-import { MyRecordsScreen } from '../screens/MyRecordsScreen';
-import { ProfileScreen } from '../screens/ProfileScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
+import { AuditScreen } from '../screens/audit/AuditScreen';
+import { HomeScreen } from '../screens/home/HomeScreen';
+import { PeopleScreen } from '../screens/people/PeopleScreen';
+import { TraineeFileScreen } from '../screens/people/TraineeFileScreen';
+import { MyRecordsScreen } from '../screens/records/MyRecordsScreen';
+import { RecoveryScreen } from '../screens/start/RecoveryScreen';
+import { SetupScreen } from '../screens/start/SetupScreen';
+import { SignInScreen } from '../screens/start/SignInScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorNotice } from './ErrorNotice';
+import { mayOpen } from './nav';
 import { StudioHost } from './StudioHost';
 import { AppStoreContext, useAppStore, type AppState, type Screen } from './store';
+import { TopBar } from './TopBar';
 
 export function App({ store }: { store: StoreApi<AppState> }) {
   return (
@@ -21,15 +27,13 @@ export function App({ store }: { store: StoreApi<AppState> }) {
 
 function Shell({ store }: { store: StoreApi<AppState> }) {
   const { t } = useTranslation('common');
-  const booted = useAppStore((s) => s.booted);
-  const bootError = useAppStore((s) => s.bootError);
+  const phase = useAppStore((s) => s.phase);
   const screen = useAppStore((s) => s.screen);
-  const profile = useAppStore((s) => s.currentProfile);
-  const [bootKey, setBootKey] = useState(0);
+  const signedIn = useAppStore((s) => s.signedIn);
 
   useEffect(() => {
     void store.getState().boot();
-  }, [store, bootKey]);
+  }, [store]);
 
   // Keep the window title in the UI language.
   const language = useAppStore((s) => s.language);
@@ -39,40 +43,33 @@ function Shell({ store }: { store: StoreApi<AppState> }) {
 
   const goHome = () => store.getState().navigate({ name: 'home' });
 
-  if (screen.name === 'studio' && profile) {
+  if (phase.name === 'ready' && signedIn && screen.name === 'studio' && mayOpen(signedIn.accountRole, screen)) {
     return (
       <ErrorBoundary key="studio" onReset={goHome}>
-        <StudioHost
-          procedure={screen.procedure}
-          openRecordingId={screen.openRecordingId}
-          onExit={() => store.getState().navigate(screen.openRecordingId ? { name: 'records' } : { name: 'home' })}
-        />
+        <StudioHost procedure={screen.procedure} openAttemptId={screen.openAttemptId} onExit={() => store.getState().leaveStudio()} />
       </ErrorBoundary>
     );
   }
 
   return (
     <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          <img src={iconUrl} alt="" width={32} height={32} />
-          <div>
-            <span className="brand-name">{t('productName')}</span>
-            <span className="brand-tagline">{t('productTagline')}</span>
-          </div>
-        </div>
-        {profile && <TopNav screen={screen} />}
-      </header>
+      <TopBar />
       <main className="content" id="main">
-        {!booted ? (
+        {phase.name === 'loading' ? (
           <p className="loading" role="status">
             {t('loading')}
           </p>
-        ) : bootError ? (
-          <ErrorNotice error={bootError} title={t('errors.bootTitle')} onRetry={() => setBootKey((k) => k + 1)} />
+        ) : phase.name === 'failed' ? (
+          <ErrorNotice error={phase.error} title={t('errors.bootTitle')} onRetry={() => void store.getState().boot()} />
+        ) : phase.name === 'recovery' ? (
+          <RecoveryScreen storage={phase.storage} />
+        ) : phase.name === 'setup' ? (
+          <SetupScreen />
+        ) : !signedIn ? (
+          <SignInScreen />
         ) : (
           <ErrorBoundary key={screen.name} onReset={goHome}>
-            <CurrentScreen screen={screen} />
+            <CurrentScreen screen={mayOpen(signedIn.accountRole, screen) ? screen : { name: 'home' }} />
           </ErrorBoundary>
         )}
       </main>
@@ -80,52 +77,19 @@ function Shell({ store }: { store: StoreApi<AppState> }) {
   );
 }
 
-function TopNav({ screen }: { screen: Screen }) {
-  const { t } = useTranslation('common');
-  const navigate = useAppStore((s) => s.navigate);
-  const switchProfile = useAppStore((s) => s.switchProfile);
-  const profile = useAppStore((s) => s.currentProfile);
-  const items: { target: Screen; label: string }[] = [
-    { target: { name: 'home' }, label: t('nav.home') },
-    { target: { name: 'records' }, label: t('nav.records') },
-    { target: { name: 'settings' }, label: t('nav.settings') },
-  ];
-  return (
-    <nav className="topnav" aria-label={t('nav.mainNavigation')}>
-      {items.map((item) => (
-        <button
-          key={item.target.name}
-          type="button"
-          className="nav-link"
-          aria-current={screen.name === item.target.name ? 'page' : undefined}
-          onClick={() => navigate(item.target)}
-        >
-          {item.label}
-        </button>
-      ))}
-      <span className="nav-profile">
-        <span className="nav-profile-name" data-user-content>
-          {profile?.name}
-        </span>
-        <button type="button" className="nav-link" onClick={switchProfile}>
-          {t('nav.switchProfile')}
-        </button>
-      </span>
-    </nav>
-  );
-}
-
 function CurrentScreen({ screen }: { screen: Screen }) {
-  const profile = useAppStore((s) => s.currentProfile);
-  if (!profile) return <ProfileScreen />;
   switch (screen.name) {
-    case 'home':
-      return <HomeScreen />;
-    case 'settings':
-      return <SettingsScreen />;
     case 'records':
       return <MyRecordsScreen />;
+    case 'people':
+      return <PeopleScreen />;
+    case 'trainee':
+      return <TraineeFileScreen key={screen.personId} personId={screen.personId} />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     default:
-      return <ProfileScreen />;
+      return <HomeScreen />;
   }
 }

@@ -1,13 +1,20 @@
 // Loads the practice studio (renderer/studio: three.js and the scene, its own chunk) only when a practice
-// tile or a saved session is opened, so the first screens start fast.
+// tile or a stored attempt is opened, so the first screens start fast.
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StudioScreenProps } from '../studio/StudioScreen';
+import type { Procedure } from '../../core/recording/types';
 
-const LazyStudio = lazy(() => import('../studio/StudioScreen').then((m) => ({ default: m.StudioScreen })));
+/** What the shell hands the studio: the procedure, the way out, and the stored attempt to open (if any). */
+export interface StudioHostProps {
+  procedure: Procedure;
+  onExit: () => void;
+  openAttemptId?: string;
+}
 
-export function StudioHost(props: StudioScreenProps) {
+const LazyStudio = lazy<ComponentType<StudioHostProps>>(() => import('../studio/StudioScreen').then((m) => ({ default: m.StudioScreen })));
+
+export function StudioHost(props: StudioHostProps) {
   const { t } = useTranslation('common');
   return (
     <Suspense

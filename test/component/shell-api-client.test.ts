@@ -3,7 +3,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_CALL_NAMES } from '../../core/api/call-names';
-import { API_TOKEN_HEADER, API_TOKEN_META, createFetchApi, unwrap, ApiCallError } from '../../renderer/api/client';
+import { API_TOKEN_HEADER, API_TOKEN_META, CLIENT_KEY_HEADER, CLIENT_KEY_META, createFetchApi, unwrap, ApiCallError } from '../../renderer/api/client';
 import { API_TOKEN_HEADER as SERVER_TOKEN_HEADER, API_TOKEN_META as SERVER_TOKEN_META } from '../../electron/web/server';
 
 afterEach(() => document.head.querySelectorAll('meta').forEach((m) => m.remove()));
@@ -18,16 +18,21 @@ describe('renderer API client (web transport)', () => {
     const meta = document.createElement('meta');
     meta.name = API_TOKEN_META;
     meta.content = 'tok-123';
-    document.head.append(meta);
+    const client = document.createElement('meta');
+    client.name = CLIENT_KEY_META;
+    client.content = 'page-7';
+    document.head.append(meta, client);
     const seen: { url: string; init: RequestInit }[] = [];
     const api = createFetchApi(async (url, init) => {
       seen.push({ url: String(url), init: init ?? {} });
       return new Response(JSON.stringify({ ok: true, value: [] }), { headers: { 'Content-Type': 'application/json' } });
     });
-    await expect(api.profiles.list()).resolves.toEqual({ ok: true, value: [] });
-    expect(seen[0].url).toBe('./api/profiles.list');
+    await expect(api.auth.chooser()).resolves.toEqual({ ok: true, value: [] });
+    expect(seen[0].url).toBe('./api/auth.chooser');
     expect(seen[0].init.method).toBe('POST');
     expect((seen[0].init.headers as Record<string, string>)[API_TOKEN_HEADER]).toBe('tok-123');
+    // The page load's client key: main binds the sign-in to it.
+    expect((seen[0].init.headers as Record<string, string>)[CLIENT_KEY_HEADER]).toBe('page-7');
     expect(seen[0].init.body).toBe('{}');
     const groups = Object.entries(api as unknown as Record<string, Record<string, unknown>>).flatMap(([g, m]) => Object.keys(m).map((k) => `${g}.${k}`));
     expect(groups.sort()).toEqual([...API_CALL_NAMES].sort());

@@ -7,10 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LANGUAGES, NAMESPACES, resources, resolveLanguage } from '../../renderer/i18n';
 import { findUntranslatedText } from './shell-text-audit';
-import { INSTRUCTOR, makeApi, renderShell } from './shell-setup';
+import { seededInstitution } from '../helpers/training-services';
+import { renderShell } from './shell-setup';
+
+vi.mock('../../renderer/studio/StudioScreen', () => import('./shell-studio-stand-in'));
 
 const root = path.resolve(__dirname, '..', '..');
 const localesDir = path.join(root, 'renderer', 'i18n', 'locales');
@@ -40,7 +43,7 @@ describe('locale files', () => {
     const en = readdirSync(path.join(localesDir, 'en')).sort();
     expect(en).toEqual(zh);
     expect(NAMESPACES).toEqual(zh.map((f) => f.replace(/\.json$/, '')));
-    expect(NAMESPACES).toEqual(expect.arrayContaining(['common', 'profile', 'home', 'settings', 'records']));
+    expect(NAMESPACES).toEqual(expect.arrayContaining(['common', 'start', 'home', 'people', 'records', 'audit', 'settings', 'studio']));
   });
 
   for (const namespace of NAMESPACES) {
@@ -114,33 +117,82 @@ describe('shell source', () => {
 });
 
 describe('rendered screens', () => {
-  let dispose: (() => void) | null = null;
+  let disposers: (() => void)[] = [];
   afterEach(() => {
     cleanup();
-    dispose?.();
-    dispose = null;
+    for (const d of disposers.reverse()) d();
+    disposers = [];
   });
 
-  for (const locale of ['zh-CN', 'en-US'] as const) {
-    const language = locale === 'zh-CN' ? 'zh' : 'en';
-    it(`contain only ${language} text (profile, home, records, settings) on a ${locale} system`, async () => {
-      const made = await makeApi({ locale });
-      dispose = made.cleanup;
-      await made.api.profiles.create(INSTRUCTOR);
-      await made.api.settings.update({ institutionName: locale === 'zh-CN' ? 'Harbour Training Centre' : '华东微针培训中心' });
-      const shell = await renderShell({ dataDir: made.dataDir, locale });
-      expect(shell.store.getState().language).toBe(language);
-      const audits: string[] = [...findUntranslatedText(document.body, language)];
-      fireEvent.click(screen.getByRole('button', { name: /Dr\. Li/ }));
-      await screen.findByRole('heading', { level: 1, name: /Dr\. Li/ });
-      audits.push(...findUntranslatedText(document.body, language));
-      const nav = screen.getByRole('navigation');
+  const settle = () => new Promise((r) => setTimeout(r, 30));
+
+  for (const language of ['zh', 'en'] as const) {
+    it(`contain only ${language} text on every screen of every role`, async () => {
+      const audits: string[] = [];
+      const scan = async (where: string) => {
+        await settle();
+        audits.push(...findUntranslatedText(document.body, language).map((p) => `${where}: ${p}`));
+      };
+      const heading = () => screen.findByRole('heading', { level: 1 });
+
+      // First start, on an OS in this language.
+      const fresh = await renderShell({ locale: language === 'zh' ? 'zh-CN' : 'en-US' });
+      disposers.push(fresh.dispose);
+      expect(fresh.store.getState().language).toBe(language);
+      await heading();
+      fireEvent.click(screen.getByRole('button', { name: language === 'zh' ? '创建并登录' : 'Create and sign in' }));
+      await scan('setup with errors');
+      cleanup();
+
+      // A seeded institution whose name is in the other script, with attempts of every kind.
+      const s = await seededInstitution();
+      disposers.push(() => s.services.dispose());
+      s.ok(await s.admin.institution.update({ name: language === 'zh' ? 'Harbour Training Centre' : '华东微针培训中心' }));
+      const started = s.ok(await s.trainee.sessions.start({ presetId: 'roller-forehead-pink', mode: 'learn' }));
+      s.ok(await s.trainee.sessions.finish({ attemptId: started.attemptId, batches: 0, endTMs: 30_000, zones: started.header.zones }));
+      const recording = JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'recordings', 'rf-cheeks-good.json'), 'utf8')) as never;
+      s.ok(await s.trainee.sessions.import({ recording, fileName: 'rf-cheeks-good.json' }));
+      await s.client('window:x').auth.signInStaff({ username: 'zhang', password: 'wrong password' });
+
+      await renderShell({ services: s, clientKey: 'window:station', language });
+      await heading();
+      await scan('sign-in');
+      cleanup();
+
+      await renderShell({ services: s, clientKey: 'window:nurse', language });
+      await heading();
+      await scan('trainee home');
       for (const index of [1, 2]) {
-        fireEvent.click(within(nav).getAllByRole('button')[index]);
-        await screen.findByRole('heading', { level: 1 });
-        await new Promise((r) => setTimeout(r, 50));
-        audits.push(...findUntranslatedText(document.body, language));
+        fireEvent.click(within(screen.getByRole('navigation', { name: /主导航|Main navigation/ })).getAllByRole('button')[index]);
+        await heading();
+        await scan(`trainee nav ${index}`);
       }
+      cleanup();
+
+      const admin = await renderShell({ services: s, clientKey: 'window:admin', language });
+      await heading();
+      await scan('admin home');
+      for (const index of [1, 2, 3]) {
+        fireEvent.click(within(screen.getByRole('navigation', { name: /主导航|Main navigation/ })).getAllByRole('button')[index]);
+        await heading();
+        await scan(`admin nav ${index}`);
+      }
+      admin.store.getState().navigate({ name: 'people' });
+      await screen.findByRole('table');
+      fireEvent.click(screen.getAllByRole('button', { name: language === 'zh' ? /管理/ : /Manage/ })[0]);
+      await scan('manage person');
+      admin.store.getState().navigate({ name: 'trainee', personId: s.people.nurse.id });
+      await screen.findByRole('table');
+      await scan('trainee file');
+      cleanup();
+
+      const instructor = await renderShell({ services: s, clientKey: 'window:instructor', language });
+      instructor.store.getState().navigate({ name: 'people' });
+      await screen.findByRole('table');
+      fireEvent.click(screen.getByRole('button', { name: language === 'zh' ? '添加学员' : 'Add a trainee' }));
+      fireEvent.click(screen.getByRole('button', { name: language === 'zh' ? '添加' : 'Add' }));
+      await scan('create trainee with errors');
+
       expect(audits).toEqual([]);
     });
   }

@@ -26,3 +26,14 @@ describe('training file smoke', () => {
     console.log(verify.checked, list.items[0]);
   });
 });
+
+describe('people.update', () => {
+  it('refuses a change of profession that leaves a certificate proving another one (15.2)', async () => {
+    const s = await seededInstitution();
+    expect(await s.admin.people.update({ id: s.people.nurse.id, profession: 'technician' })).toMatchObject({ ok: false, error: { code: 'invalid-payload', path: '/certificateKind' } });
+    expect(await s.admin.people.update({ id: s.people.nurse.id, profession: 'technician', certificateKind: 'technician-qualification' })).toMatchObject({
+      ok: true,
+      value: { profession: 'technician', certificateKind: 'technician-qualification' },
+    });
+  });
+});

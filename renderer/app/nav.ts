@@ -1,0 +1,52 @@
+// What each account role finds in the top navigation. Main refuses the calls behind the others anyway;
+// this only keeps the shell from offering them.
+
+import type { AccountRole } from '../../core/api/contract';
+import type { Screen } from './store';
+
+export type NavTarget = 'home' | 'records' | 'people' | 'audit' | 'settings';
+
+export interface NavItem {
+  target: NavTarget;
+  /** Key in common:nav. */
+  label: 'home' | 'records' | 'people' | 'trainees' | 'audit' | 'settings';
+}
+
+const NAV: Record<AccountRole, readonly NavItem[]> = {
+  trainee: [
+    { target: 'home', label: 'home' },
+    { target: 'records', label: 'records' },
+    { target: 'settings', label: 'settings' },
+  ],
+  instructor: [
+    { target: 'home', label: 'home' },
+    { target: 'people', label: 'trainees' },
+    { target: 'records', label: 'records' },
+    { target: 'settings', label: 'settings' },
+  ],
+  admin: [
+    { target: 'home', label: 'home' },
+    { target: 'people', label: 'people' },
+    { target: 'audit', label: 'audit' },
+    { target: 'settings', label: 'settings' },
+  ],
+};
+
+export function navItemsFor(role: AccountRole): readonly NavItem[] {
+  return NAV[role];
+}
+
+/** The nav entry a screen belongs to (a trainee's file belongs to People). */
+export function navTargetOf(screen: Screen): NavTarget | null {
+  if (screen.name === 'trainee') return 'people';
+  if (screen.name === 'studio') return null;
+  return screen.name;
+}
+
+/** Whether the role has this screen at all: staff open trainee files; only operators use the studio. */
+export function mayOpen(role: AccountRole, screen: Screen): boolean {
+  if (screen.name === 'trainee') return role !== 'trainee';
+  if (screen.name === 'studio') return role !== 'admin' || screen.openAttemptId !== undefined;
+  const target = navTargetOf(screen);
+  return target !== null && NAV[role].some((item) => item.target === target);
+}

@@ -1,0 +1,35 @@
+// Which screen the shell shows. The studio remembers where it was opened from, so leaving it goes back
+// to the attempts list a stored attempt came from (my records or a trainee's file), else home.
+
+import type { StateCreator } from 'zustand';
+import type { Procedure } from '../../../core/recording/types';
+import type { AppState } from '../store';
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'records' }
+  | { name: 'people' }
+  | { name: 'trainee'; personId: string }
+  | { name: 'audit' }
+  | { name: 'settings' }
+  | { name: 'studio'; procedure: Procedure; openAttemptId?: string };
+
+export interface NavigationSlice {
+  screen: Screen;
+  /** Where leaving the studio goes. */
+  studioReturn: Screen;
+  navigate(screen: Screen): void;
+  leaveStudio(): void;
+}
+
+export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
+  screen: { name: 'home' },
+  studioReturn: { name: 'home' },
+  navigate(screen) {
+    if (screen.name !== 'studio') return set({ screen });
+    const from = get().screen;
+    const back: Screen = screen.openAttemptId && from.name !== 'studio' ? from : screen.openAttemptId ? { name: 'records' } : { name: 'home' };
+    set({ screen, studioReturn: back });
+  },
+  leaveStudio: () => set({ screen: get().studioReturn, studioReturn: { name: 'home' } }),
+});
