@@ -1,28 +1,33 @@
 // The 3D practice studio: choose a scenario, work the device on the head with the procedure's steps,
-// learn-mode feedback, then the debrief with the main process's score and a replay.
+// learn-mode feedback, then the debrief with the report the main process stored and a replay. Attempts
+// belong to main: Start asks it for one, the events stream to it as the session runs, End finishes it.
 
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api as defaultApi } from '../api/client';
 import { AppStoreContext } from '../app/store';
-import type { Procedure, Recording } from '../../core/recording/types';
+import type { Procedure } from '../../core/recording/types';
 import type { HeadModel } from '../../core/surface/surface';
+import { ApiErrorText } from './api-error';
 import { Debrief } from './debrief/Debrief';
 import { createHeadGeometry, createSurfacePicker, type SurfacePicker } from './head/picker';
 import { loadHead } from './head/loadHead';
 import { DevicePanel } from './panels/DevicePanel';
 import { DwellTimer } from './panels/DwellTimer';
 import { FeedbackPanel } from './panels/FeedbackPanel';
+import { LeaveConfirm, useLeave } from './panels/LeaveConfirm';
 import { ProcedurePanel } from './panels/ProcedurePanel';
 import { SetupPanel } from './panels/SetupPanel';
+import { UploadStatus } from './panels/UploadStatus';
 import { StudioScene } from './scene/StudioScene';
-import { createStudioStore, StudioStoreContext, useStudio } from './store';
+import { createStudioStore, StudioStoreContext, useStudio, useStudioStoreApi, type StudioApi } from './store';
 import './studio.css';
 
 export interface StudioScreenProps {
   procedure: Procedure;
   onExit: () => void;
-  openRecordingId?: string;
+  /** A stored attempt to reopen: its stored recording and report (never scored again). */
+  openAttemptId?: string;
 }
 
 export interface LoadedHead {
@@ -53,42 +58,40 @@ export function useLoadedHead(load: () => Promise<HeadModel> = loadHead): HeadSt
   return state;
 }
 
-export function StudioScreen({ procedure, onExit, openRecordingId, loadHeadModel }: StudioScreenProps & { loadHeadModel?: () => Promise<HeadModel> }) {
+export function StudioScreen({
+  procedure,
+  onExit,
+  openAttemptId,
+  loadHeadModel,
+  uploadTiming,
+}: StudioScreenProps & { loadHeadModel?: () => Promise<HeadModel>; uploadTiming?: { intervalMs?: number } }) {
   const { t } = useTranslation('studio');
   const headState = useLoadedHead(loadHeadModel);
   const appStore = useContext(AppStoreContext);
-  const profile = appStore?.getState().currentProfile ?? null;
-  const appInfo = appStore?.getState().appInfo ?? null;
-  const api = appStore?.getState().api ?? defaultApi;
+  // The shell's API (its store carries it; tests give it real services), else the app-wide one.
+  const api: StudioApi = appStore?.getState().api ?? defaultApi;
   const head = headState.status === 'ready' ? headState.loaded : null;
+  const timing = useRef(uploadTiming);
   // One store per loaded head: created once the head is ready, so nothing recorded can be lost to a swap.
-  const store = useMemo(
-    () =>
-      head &&
-      createStudioStore({
-        procedure,
-        surface: head.head,
-        ...(profile ? { trainee: { id: profile.id, name: profile.name, role: profile.role } } : {}),
-        ...(appInfo ? { app: { name: 'microneedle-trainer', version: appInfo.version } } : {}),
-      }),
-    [procedure, head, profile, appInfo],
-  );
-  const [openError, setOpenError] = useState<string | null>(null);
-  const [opening, setOpening] = useState(Boolean(openRecordingId));
+  const store = useMemo(() => head && createStudioStore({ procedure, surface: head.head, api, ...(timing.current ? { upload: timing.current } : {}) }), [procedure, head, api]);
 
   useEffect(() => {
-    if (!openRecordingId || !store) return;
-    let live = true;
-    void api.sessions.open({ id: openRecordingId }).then((r) => {
-      if (!live) return;
-      if (r.ok) store.getState().openRecording(r.value.recording as Recording);
-      else setOpenError(r.error.message);
-      setOpening(false);
-    });
+    if (!store) return;
+    const detach = store.getState().attachStudio();
+    // Closing the window: send what is recorded (best effort; main abandons an orphaned attempt itself).
+    const flush = () => store.getState().flushNow();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
     return () => {
-      live = false;
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      detach();
     };
-  }, [openRecordingId, store, api]);
+  }, [store]);
+
+  useEffect(() => {
+    if (openAttemptId && store) void store.getState().openAttempt(openAttemptId);
+  }, [openAttemptId, store]);
 
   return (
     <StudioStoreContext.Provider value={store}>
@@ -107,12 +110,7 @@ export function StudioScreen({ procedure, onExit, openRecordingId, loadHeadModel
             </button>
           </div>
         )}
-        {openError && (
-          <p className="studio-error" role="alert">
-            {t('openError', { message: openError })}
-          </p>
-        )}
-        {head && store && <StudioBody head={head} onExit={onExit} opening={opening} />}
+        {head && store && <StudioBody head={head} onExit={onExit} opening={Boolean(openAttemptId)} />}
       </div>
     </StudioStoreContext.Provider>
   );
@@ -121,41 +119,37 @@ export function StudioScreen({ procedure, onExit, openRecordingId, loadHeadModel
 function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () => void; opening: boolean }) {
   const { t } = useTranslation('studio');
   const phase = useStudio((s) => s.phase);
-  const procedure = useStudio((s) => s.procedure);
-  const mode = useStudio((s) => s.mode);
-  const counts = useStudio((s) => s.counts);
-  const endSession = useStudio((s) => s.endSession);
   const recording = useStudio((s) => s.recording);
+  const problem = useStudio((s) => s.problem);
+  const leave = useLeave(onExit);
+  // Once the stored attempt has been shown, Practise again leads to the set-up like any debrief.
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (phase === 'debrief') setShown(true);
+  }, [phase]);
 
-  if (phase === 'debrief' && recording) return <Debrief head={head} recording={recording} onExit={onExit} />;
-  // A stored session is on its way from the main process: no practice set-up meanwhile.
-  if (opening)
-    return (
+  if (phase === 'debrief' && recording) return <Debrief head={head} recording={recording} leave={leave} />;
+  // A stored attempt is on its way from the main process: no practice set-up meanwhile.
+  if (opening && !shown) {
+    return problem?.action === 'open' ? (
+      <div className="studio-error" role="alert" data-testid="open-error">
+        <p>
+          {t('openError')} <ApiErrorText error={problem.error} />
+        </p>
+        <button type="button" className="button" onClick={onExit}>
+          {t('exit')}
+        </button>
+      </div>
+    ) : (
       <p className="loading" role="status">
         {t('openingRecording')}
       </p>
     );
+  }
 
   return (
     <div className="studio-layout">
-      <header className="studio-bar">
-        <h1>{t(`title.${procedure}`)}</h1>
-        {phase === 'running' && (
-          <>
-            <span className={`studio-mode-badge mode-${mode}`}>{t(`mode.${mode}`)}</span>
-            {procedure === 'nano' && mode === 'learn' && <DwellTimer />}
-            <span className="studio-counts" data-testid="event-counts">
-              {procedure === 'roller' ? t('counts.samples', { n: counts.samples }) : procedure === 'rf' ? t('counts.pulses', { n: counts.pulses }) : t('counts.contacts', { n: counts.contacts })}
-            </span>
-            <button type="button" className="button primary" onClick={() => endSession()} data-testid="end-session">
-              {t('endSession')}
-            </button>
-          </>
-        )}
-        <button type="button" className="button subtle" onClick={onExit}>
-          {t('exit')}
-        </button>
-      </header>
+      <StudioBar leave={leave} />
       <aside className="studio-side studio-side-left">
         {phase === 'setup' ? <SetupPanel canStart /> : <ProcedurePanel />}
         <DevicePanel />
@@ -166,7 +160,47 @@ function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () =>
       <aside className="studio-side studio-side-right">
         <RightPanel />
       </aside>
+      <LeaveConfirm leave={leave} />
     </div>
+  );
+}
+
+function StudioBar({ leave }: { leave: ReturnType<typeof useLeave> }) {
+  const { t } = useTranslation('studio');
+  const store = useStudioStoreApi();
+  const phase = useStudio((s) => s.phase);
+  const procedure = useStudio((s) => s.procedure);
+  const mode = useStudio((s) => s.mode);
+  const counts = useStudio((s) => s.counts);
+  const busy = useStudio((s) => s.busy);
+  const live = phase === 'running' || phase === 'ending';
+  return (
+    <header className="studio-bar">
+      <h1>{t(`title.${procedure}`)}</h1>
+      {live && (
+        <>
+          <span className={`studio-mode-badge mode-${mode}`}>{t(`mode.${mode}`)}</span>
+          {procedure === 'nano' && mode === 'learn' && <DwellTimer />}
+          <span className="studio-counts" data-testid="event-counts">
+            {procedure === 'roller' ? t('counts.samples', { n: counts.samples }) : procedure === 'rf' ? t('counts.pulses', { n: counts.pulses }) : t('counts.contacts', { n: counts.contacts })}
+          </span>
+          <UploadStatus />
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void store.getState().endSession()}
+            disabled={phase !== 'running' || busy !== null}
+            aria-busy={busy === 'ending'}
+            data-testid="end-session"
+          >
+            {busy === 'ending' ? t('ending') : t('endSession')}
+          </button>
+        </>
+      )}
+      <button type="button" className="button subtle" onClick={leave.request} disabled={busy === 'ending' || busy === 'leaving'} data-testid="studio-exit">
+        {t('exit')}
+      </button>
+    </header>
   );
 }
 
@@ -174,7 +208,7 @@ function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () =>
 export function RightPanel() {
   const phase = useStudio((s) => s.phase);
   const mode = useStudio((s) => s.mode);
-  if (phase !== 'running') return <ProcedurePanel />;
+  if (phase !== 'running' && phase !== 'ending') return <ProcedurePanel />;
   return mode === 'learn' ? <FeedbackPanel /> : <TestModeNote />;
 }
 

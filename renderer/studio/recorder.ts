@@ -21,7 +21,7 @@ import type { RecordingEvent, RecordingHeader } from '../../core/scoring/live-co
 export interface SessionRecorder {
   readonly header: RecordingHeader;
   readonly startedAt: string;
-  /** Appends one event; listeners (the live scorer) see it at once. */
+  /** Appends one event (a time before its stream's last is raised to it); listeners (the live scorer) see it at once. */
   push(event: RecordingEvent): void;
   setZones(zones: Zone[]): void;
   zones(): readonly Zone[];
@@ -42,6 +42,41 @@ export interface RecorderOptions {
 
 export function createRecorder(options: RecorderOptions): SessionRecorder {
   const events: RecordingEvent[] = [];
+  // Each stream's times never go backwards (main refuses a recording whose times do): input from two
+  // devices, or a pointer's own timestamps against the clock read for a step, can disagree by a few ms.
+  const last = { sample: 0, pulse: 0, contact: 0, settings: 0, step: 0 };
+  const inOrder = (e: RecordingEvent): RecordingEvent => {
+    switch (e.kind) {
+      case 'sample':
+        if (e.sample.tMs >= last.sample) return ((last.sample = e.sample.tMs), e);
+        return { kind: 'sample', sample: { ...e.sample, tMs: last.sample } };
+      case 'pulse':
+        if (e.pulse.tMs >= last.pulse) return ((last.pulse = e.pulse.tMs), e);
+        return { kind: 'pulse', pulse: { ...e.pulse, tMs: last.pulse } };
+      case 'settings':
+        if (e.change.tMs >= last.settings) return ((last.settings = e.change.tMs), e);
+        return { kind: 'settings', change: { ...e.change, tMs: last.settings } };
+      case 'step':
+        if (e.step.tMs >= last.step) return ((last.step = e.step.tMs), e);
+        return { kind: 'step', step: { ...e.step, tMs: last.step } };
+      case 'contact': {
+        const c = e.contact;
+        const start = Math.max(c.tStartMs, last.contact);
+        last.contact = start;
+        const end = Math.max(c.tEndMs, start);
+        let t = start;
+        let sound = start === c.tStartMs && end === c.tEndMs;
+        for (const pt of c.path) {
+          if (pt.tMs < t || pt.tMs > end) sound = false;
+          else t = pt.tMs;
+        }
+        if (sound) return e;
+        t = start;
+        const path = c.path.map((pt) => ((t = Math.min(end, Math.max(t, pt.tMs))), { ...pt, tMs: t }));
+        return { kind: 'contact', contact: { ...c, tStartMs: start, tEndMs: end, path } };
+      }
+    }
+  };
   let zones: Zone[] = [...options.header.zones];
   const samples: InputSample[] = [];
   const pulses: RfPulse[] = [];
@@ -49,7 +84,8 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
   const steps: StepEvent[] = [];
   const settings: { tMs: number; settings: DeviceSettings }[] = [];
 
-  const push = (event: RecordingEvent) => {
+  const push = (input: RecordingEvent) => {
+    const event = inOrder(input);
     events.push(event);
     switch (event.kind) {
       case 'sample':

@@ -16,13 +16,13 @@ const surface = createStandInSurface({ rings: 60, segments: 120 });
 function sessionReport() {
   let clock = 0;
   const store = createStudioStore({ procedure: 'roller', surface, now: () => clock, newId: () => 'rec-debrief' });
-  store.getState().startSession();
+  void store.getState().startSession(); // no main process here: a local session, started at once
   store.getState().updateSettings({ needleLengthMm: 2.5 });
   const rec = store.getState().recorder!;
   for (let i = 0; i <= 20; i++) rec.push({ kind: 'sample', sample: { tMs: 1000 + i * 10, p: [-10 + i, 70, 70], n: [0, 0.6, 0.8], region: 'forehead', pressure: 0.55, contact: true } });
   rec.push({ kind: 'sample', sample: { tMs: 1300, p: [10, 70, 70], n: [0, 0.6, 0.8], region: 'forehead', pressure: 0, contact: false } });
   clock = 5000;
-  const recording = store.getState().endSession()!;
+  const recording = store.getState().closeRecording()!.recording;
   return score(recording, { surface });
 }
 
@@ -55,10 +55,13 @@ describe('debrief report', () => {
     expect(document.querySelector('[data-clause="8.5.5"]')!.textContent).toContain(RULES_BY_ID.get(forehead!.ruleId)!.statement.en);
   });
 
-  it('says plainly when the main process could not score', async () => {
+  it('says plainly when there is no score: not stored yet, or stored without one with main\'s note', async () => {
     await initI18n('en');
     await setLanguage('en');
-    render(<ReportView state={{ status: 'error', message: 'no scorer' }} />);
-    expect(screen.getByTestId('score-error').textContent).toBe('Scoring failed: no scorer');
+    render(<ReportView state={{ status: 'not-stored' }} />);
+    expect(screen.getByTestId('score-error').textContent).toBe('Not scored yet: this attempt is not stored in the training file yet.');
+    cleanup();
+    render(<ReportView state={{ status: 'none', note: 'abandoned before the end: kept, not counted' }} />);
+    expect(screen.getByTestId('score-error').textContent).toBe('This attempt has no score. abandoned before the end: kept, not counted');
   });
 });

@@ -3,8 +3,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { act, cleanup } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resources } from '../../renderer/i18n';
 import { RightPanel } from '../../renderer/studio/StudioScreen';
 import { ReportView } from '../../renderer/studio/debrief/Debrief';
@@ -12,7 +12,11 @@ import { DevicePanel } from '../../renderer/studio/panels/DevicePanel';
 import { ProcedurePanel } from '../../renderer/studio/panels/ProcedurePanel';
 import { SetupPanel } from '../../renderer/studio/panels/SetupPanel';
 import { findUntranslatedText } from './shell-text-audit';
-import { renderStudio } from './studio-setup';
+import { renderStudio, renderStudioScreen } from './studio-setup';
+
+vi.mock('../../renderer/studio/scene/StudioCanvas', () => ({
+  StudioCanvas: ({ label }: { label: string }) => <div className="studio-canvas" role="img" aria-label={label} />,
+}));
 
 afterEach(cleanup);
 
@@ -64,18 +68,41 @@ describe('studio translations', () => {
           { procedure, language },
         );
         expect(findUntranslatedText(setup.view.container, language)).toEqual([]);
-        act(() => setup.store.getState().startSession());
+        await act(() => setup.store.getState().startSession());
         act(() => setup.store.getState().setHoverRegion('forehead'));
         expect(findUntranslatedText(setup.view.container, language)).toEqual([]);
         cleanup();
         const right = await renderStudio(<RightPanel />, { procedure, language });
-        act(() => right.store.getState().startSession());
+        await act(() => right.store.getState().startSession());
         act(() => right.store.getState().setHoverRegion('cheek-left'));
         expect(findUntranslatedText(right.view.container, language)).toEqual([]);
         cleanup();
       }
-      const report = await renderStudio(<ReportView state={{ status: 'scoring' }} />, { language });
+      const report = await renderStudio(<ReportView state={{ status: 'pending' }} />, { language });
       expect(findUntranslatedText(report.view.container, language)).toEqual([]);
+    });
+  }
+
+  for (const language of ['zh', 'en'] as const) {
+    it(`the attempt's states show only ${language} text: saving, leaving, the debrief, errors`, async () => {
+      const { view } = await renderStudioScreen({ language });
+      const audit = () => expect(findUntranslatedText(view.container, language)).toEqual([]);
+      fireEvent.click(await screen.findByTestId('start-session'));
+      await screen.findByTestId('end-session');
+      fireEvent.click(screen.getByTestId('step-take-history'));
+      await waitFor(() => expect(screen.getByTestId('upload-status').getAttribute('data-status')).toBe('saved'));
+      audit();
+      fireEvent.click(screen.getByTestId('studio-exit'));
+      audit();
+      fireEvent.click(screen.getByTestId('leave-cancel'));
+      fireEvent.click(screen.getByTestId('end-session'));
+      await waitFor(() => expect(screen.getByTestId('attempt-storage').getAttribute('data-state')).toBe('stored'));
+      audit();
+      cleanup();
+      const admin = await renderStudioScreen({ language, as: 'admin' });
+      fireEvent.click(await screen.findByTestId('start-session'));
+      await screen.findByTestId('start-error');
+      expect(findUntranslatedText(admin.view.container, language)).toEqual([]);
     });
   }
 });

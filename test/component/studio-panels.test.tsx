@@ -1,5 +1,6 @@
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RECORDING_LIMITS } from '../../core/recording/limits';
 import { RightPanel } from '../../renderer/studio/StudioScreen';
 import { DevicePanel } from '../../renderer/studio/panels/DevicePanel';
 import { DwellTimer } from '../../renderer/studio/panels/DwellTimer';
@@ -20,14 +21,43 @@ describe('studio panels', () => {
     expect(screen.getByText('左面颊、右面颊')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('测试模式'));
     fireEvent.click(screen.getByTestId('start-session'));
+    // Main is asked for the attempt: the button is busy until it answers.
+    const button = screen.getByTestId('start-session') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.textContent).toBe('正在开始…');
+    await waitFor(() => expect(store.getState().phase).toBe('running'));
     const s = store.getState();
-    expect(s.phase).toBe('running');
-    expect(s.recorder?.header).toMatchObject({ mode: 'test', scenarioId: scars.id, goal: scars.goal });
+    expect(s.recorder?.header).toMatchObject({ id: s.attempt!.id, mode: 'test', scenarioId: scars.id, goal: scars.goal, trainee: { name: '王芳', role: 'nurse' } });
+  });
+
+  it('says in the UI language why a session could not start, and starts nothing', async () => {
+    const { store } = await renderStudio(<SetupPanel canStart />, { as: 'admin' });
+    fireEvent.click(screen.getByTestId('start-session'));
+    await waitFor(() => expect(screen.getByTestId('start-error').textContent).toContain('当前账号无权进行此操作'));
+    expect(store.getState()).toMatchObject({ phase: 'setup', attempt: null, recorder: null });
+    expect((screen.getByTestId('start-session') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('offers to open a recording file, refusing one over the size limit before reading it', async () => {
+    const { store, services } = await renderStudio(<SetupPanel canStart />, { language: 'en' });
+    const MAX_MIB = RECORDING_LIMITS.maxFileBytes / (1024 * 1024);
+    expect(screen.getByText('Open a recording file…')).toBeTruthy();
+    const input = screen.getByTestId('open-recording-file') as HTMLInputElement;
+    const big = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(big, 'size', { value: RECORDING_LIMITS.maxFileBytes + 1 });
+    const read = vi.spyOn(big, 'text');
+    fireEvent.change(input, { target: { files: [big] } });
+    await waitFor(() => expect(screen.getByTestId('open-file-errors').textContent).toContain(`huge.json is ${MAX_MIB}.1 MiB, more than the ${MAX_MIB} MiB a recording file may have.`));
+    expect(read).not.toHaveBeenCalled();
+    fireEvent.change(input, { target: { files: [new File(['{oops'], 'bad.json')] } });
+    await waitFor(() => expect(screen.getByTestId('open-file-errors').textContent).toContain('bad.json is not valid JSON:'));
+    expect(store.getState().phase).toBe('setup');
+    expect(services.ok(await services.trainee.sessions.list({})).total).toBe(0);
   });
 
   it('records each device setting change with its time', async () => {
     const { store, advance } = await renderStudio(<DevicePanel />);
-    act(() => store.getState().startSession());
+    await act(() => store.getState().startSession());
     advance(2500);
     fireEvent.change(screen.getByTestId('needle-length'), { target: { value: '1.5' } });
     expect(Array.from(screen.getByTestId('needle-length').querySelectorAll('option')).map((o) => o.value)).toEqual(['0.25', '0.5', '0.75', '1', '1.5', '2', '2.5', '3']);
@@ -38,7 +68,7 @@ describe('studio panels', () => {
 
   it('RF: fitting a new tip changes the tip id and records the 9.5 step', async () => {
     const { store } = await renderStudio(<DevicePanel />, { procedure: 'rf' });
-    act(() => store.getState().startSession());
+    await act(() => store.getState().startSession());
     fireEvent.click(screen.getByTestId('fit-new-tip'));
     const rec = store.getState().recorder!.build();
     expect(rec.settings.at(-1)?.settings).toMatchObject({ device: 'rf', tipId: 'tip-2' });
@@ -48,7 +78,7 @@ describe('studio panels', () => {
   it('records procedure steps with their times and shows them done', async () => {
     const { store, advance } = await renderStudio(<ProcedurePanel />);
     expect((screen.getByTestId('step-cleanse') as HTMLButtonElement).disabled).toBe(true);
-    act(() => store.getState().startSession());
+    await act(() => store.getState().startSession());
     advance(65_000);
     fireEvent.click(screen.getByTestId('step-cleanse'));
     expect(store.getState().steps).toEqual([{ step: 'cleanse', tMs: 65_000 }]);
@@ -58,14 +88,14 @@ describe('studio panels', () => {
 
   it('nano: the wet compress records its duration in minutes', async () => {
     const { store } = await renderStudio(<ProcedurePanel />, { procedure: 'nano' });
-    act(() => store.getState().startSession());
+    await act(() => store.getState().startSession());
     fireEvent.click(screen.getByTestId('step-wet-compress'));
     expect(store.getState().steps[0]).toMatchObject({ step: 'wet-compress', durationMs: 20 * 60_000 });
   });
 
   it('RF zones: 2-5 zones with per-zone steps recorded with the zone id', async () => {
     const { store } = await renderStudio(<ProcedurePanel />, { procedure: 'rf' });
-    act(() => store.getState().startSession());
+    await act(() => store.getState().startSession());
     // The face preset suggests 3 zones.
     expect(store.getState().zones).toHaveLength(3);
     fireEvent.click(screen.getByTestId('add-zone'));
@@ -82,7 +112,7 @@ describe('studio panels', () => {
 
   it('learn mode shows the region rule with its clause and live warnings; test mode shows none of it', async () => {
     const { store } = await renderStudio(<RightPanel />, { language: 'en' });
-    act(() => store.getState().startSession());
+    await act(() => store.getState().startSession());
     act(() => store.getState().setHoverRegion('scalp'));
     expect(screen.getByTestId('region-guidance').textContent).toMatch(/Scalp.*Clause 8\.5\.7.*left-right.*Recommended needle length: 0\.5-0\.8 mm/);
     act(() =>
@@ -93,7 +123,7 @@ describe('studio panels', () => {
     cleanup();
     const test = await renderStudio(<RightPanel />, { language: 'en' });
     act(() => test.store.getState().setMode('test'));
-    act(() => test.store.getState().startSession());
+    await act(() => test.store.getState().startSession());
     expect(screen.queryByTestId('region-guidance')).toBeNull();
     expect(screen.queryByText('Live feedback')).toBeNull();
     expect(screen.getByText(/no live feedback/)).toBeTruthy();
@@ -119,7 +149,7 @@ describe('studio panels', () => {
 
   it('learn mode: the progress table shows coverage of the target region from the live scorer, refreshed on lift', async () => {
     const { store } = await renderStudio(<RightPanel />, { language: 'en' });
-    act(() => store.getState().startSession());
+    await act(() => store.getState().startSession());
     const row = () => screen.getByTestId('progress').querySelector('[data-region="forehead"]')!.textContent!;
     expect(row()).toMatch(/^Forehead(0|—)%/);
     // A few horizontal strokes over the stand-in's forehead (about y = 74, z = 67 on the ellipsoid).

@@ -1,6 +1,8 @@
-// The practice studio end to end in Chromium against `npm run web`: roller strokes with the mouse across
-// the forehead in several directions, then the debrief with findings that match; RF pulses in zones;
-// screenshots of the studio (learn mode, heat map) and of the debrief in Chinese and English.
+// The practice studio end to end in Chromium against `npm run web`: an institution with trainees signed in
+// at the station (test/e2e/flows.ts), roller strokes with the mouse across the forehead in several
+// directions, then the debrief with the findings main stored; RF pulses in zones; a nano dwell; a session
+// stored without pressing anything and reopened from My records with the same score; screenshots of the
+// studio (learn mode, heat map) and of the debrief in Chinese and English.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +10,8 @@ import { PerspectiveCamera, Vector3 } from 'three';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAMERA_START } from '../../renderer/studio/scene/camera';
-import { buildRendererOnce, collectPageErrors, createTraineeAndGoHome, launchBrowser, openModule, REPO_ROOT, saveScreenshot, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { callApi, signInAsNewTrainee } from './flows';
+import { buildRendererOnce, collectPageErrors, launchBrowser, openModule, REPO_ROOT, saveScreenshot, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 const meta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'assets/head/head-model.json'), 'utf8')) as { regions: { id: string; centroid: [number, number, number] }[] };
 const centroid = (id: string) => {
@@ -37,9 +40,13 @@ async function projector(page: Page, canvasSelector: string): Promise<(p: [numbe
  * page in between, so a slow software-rendered page receives them as coalesced pointer events, just as a
  * real mouse's events arrive while a frame is being drawn.
  */
+let lastMouseTime = 0;
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 40): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const t0 = Date.now() / 1000;
+  // A mouse's clock never runs backwards: a stroke sent faster than its 8 ms steps ends ahead of the wall
+  // clock, so the next one starts after it, not at Date.now().
+  const t0 = Math.max(Date.now() / 1000, lastMouseTime + 0.008);
+  lastMouseTime = t0 + (steps + 2) * 0.008;
   const send = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, y: number, i: number) =>
     cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: type === 'mouseMoved' ? 0 : 1, timestamp: t0 + i * 0.008 });
   const sent: Promise<unknown>[] = [send('mouseMoved', from.x, from.y, 0), send('mousePressed', from.x, from.y, 1)];
@@ -52,6 +59,8 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 describe('the practice studio in Chromium (web mode)', () => {
   let app: WebApp | undefined;
   let browser: BrowserSession | undefined;
+  /** The recording the roller test exports; the last test opens it from a file. */
+  const exported = path.join(REPO_ROOT, 'test-output', 'e2e-exported-recording.json');
 
   beforeAll(async () => {
     await buildRendererOnce();
@@ -67,8 +76,7 @@ describe('the practice studio in Chromium (web mode)', () => {
     browser = await launchBrowser({ locale: 'zh-CN' });
     const { page } = browser;
     const errors = collectPageErrors(page);
-    await page.goto(app!.url);
-    await createTraineeAndGoHome(page);
+    await signInAsNewTrainee(page, app!.url, { name: '测试学员' });
     const opened = Date.now();
     await openModule(page, 'roller');
     await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
@@ -124,8 +132,7 @@ describe('the practice studio in Chromium (web mode)', () => {
     browser = await launchBrowser({ locale: 'en-US' });
     const { page } = browser;
     const errors = collectPageErrors(page);
-    await page.goto(app!.url);
-    await createTraineeAndGoHome(page, { name: 'RF Trainee' });
+    await signInAsNewTrainee(page, app!.url, { name: 'RF Trainee', profession: 'physician' });
     await openModule(page, 'rf');
     await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
     await page.getByTestId('start-session').click();
@@ -159,13 +166,12 @@ describe('the practice studio in Chromium (web mode)', () => {
     expect(errors).toEqual([]);
   }, 400_000);
 
-  it('saves a roller session, reopens it from My records with the same score, and replays it (en)', async () => {
+  it('stores a roller session without anything pressed, exports it, reopens it from My records with the same score, and replays it (en)', async () => {
     await browser?.close();
     browser = await launchBrowser({ locale: 'en-US' });
     const { page } = browser;
     const errors = collectPageErrors(page);
-    await page.goto(app!.url);
-    await createTraineeAndGoHome(page, { name: 'Roller Trainee' });
+    await signInAsNewTrainee(page, app!.url, { name: 'Roller Trainee', profession: 'nurse' });
     await openModule(page, 'roller');
     await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
     await page.getByTestId('start-session').click();
@@ -180,11 +186,21 @@ describe('the practice studio in Chromium (web mode)', () => {
     await page.getByTestId('view-passes').check();
     await page.waitForTimeout(500);
     await saveScreenshot(page, 'studio-roller-learn-heatmap-en');
+    // The events stream to main as the session runs.
+    await expect.poll(async () => page.getByTestId('upload-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
     await page.getByTestId('end-session').click();
     await page.getByTestId('score').waitFor({ timeout: 60_000 });
     const score = await page.locator('.studio-score-value').innerText();
-    await page.getByTestId('save-session').click();
-    await page.getByText('Saved.').waitFor();
+    // Stored by main when the session ended: nothing to press.
+    expect(await page.getByTestId('attempt-storage').innerText()).toContain('Stored in the training file automatically');
+    expect(await page.getByTestId('attempt-kind').innerText()).toBe('Practice');
+    expect(await page.getByTestId('save-session').count()).toBe(0);
+    const list = await callApi<{ items: { status: string; kind: string; score: number | null }[] }>(page, 'sessions.list', {});
+    expect(list.ok && list.value.items[0]).toMatchObject({ status: 'finished', kind: 'practice' });
+    if (list.ok) expect(String(Math.round(list.value.items[0].score!))).toBe(score);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-session').click()]);
+    mkdirSync(path.join(REPO_ROOT, 'test-output'), { recursive: true });
+    await download.saveAs(exported);
     // The replay plays from the start and moves the device over the head.
     await page.getByTestId('replay-play').click();
     await page.waitForTimeout(2500);
@@ -194,7 +210,14 @@ describe('the practice studio in Chromium (web mode)', () => {
     await openModule(page, 'records');
     await page.getByRole('button', { name: 'Open' }).first().click();
     await page.getByTestId('score').waitFor({ timeout: 60_000 });
+    // The stored report, not scored again: the same score, with what it was computed with.
     expect(await page.locator('.studio-score-value').innerText()).toBe(score);
+    expect(await page.getByTestId('attempt-storage').innerText()).toContain('Stored in the training file');
+    expect(await page.getByTestId('provenance').innerText()).toMatch(/^Scoring engine .+ · rules [0-9a-f]{8} · head model [0-9a-f]{8}$/);
+    await page.getByTestId('replay-play').click();
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('replay-time').innerText()).not.toMatch(/^0:00 \//);
+    await saveScreenshot(page, 'studio-roller-reopened-en');
     expect(errors).toEqual([]);
   }, 400_000);
 
@@ -203,8 +226,7 @@ describe('the practice studio in Chromium (web mode)', () => {
     browser = await launchBrowser({ locale: 'zh-CN' });
     const { page } = browser;
     const errors = collectPageErrors(page);
-    await page.goto(app!.url);
-    await createTraineeAndGoHome(page, { name: '纳米学员' });
+    await signInAsNewTrainee(page, app!.url, { name: '纳米学员', profession: 'nurse' });
     await openModule(page, 'nano');
     await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
     await page.getByTestId('start-session').click();
@@ -224,6 +246,51 @@ describe('the practice studio in Chromium (web mode)', () => {
     await page.getByTestId('findings').waitFor({ timeout: 60_000 });
     const rules = await page.locator('[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
     expect(rules).toContain('nano-dwell');
+    expect(errors).toEqual([]);
+  }, 400_000);
+
+  it('Back mid-session keeps the attempt as abandoned; an exported recording opened from a file is imported, never a test (zh)', async () => {
+    await browser?.close();
+    browser = await launchBrowser({ locale: 'zh-CN' });
+    const { page } = browser;
+    const errors = collectPageErrors(page);
+    await signInAsNewTrainee(page, app!.url, { name: '中止学员', profession: 'technician' });
+    await openModule(page, 'roller');
+    await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
+    await page.getByTestId('start-session').click();
+    await page.getByTestId('step-take-history').click();
+    const at = await projector(page, '.studio-stage canvas');
+    const [fx, fy, fz] = centroid('forehead');
+    await drag(page, at([fx - 25, fy, fz - 6]), at([fx + 25, fy, fz - 6]));
+    await page.getByTestId('studio-exit').click();
+    await page.getByTestId('leave-dialog').waitFor();
+    await saveScreenshot(page, 'studio-leave-confirm-zh');
+    await page.getByTestId('leave-confirm').click();
+    await page.locator('[data-module="roller"]').waitFor();
+    const list = await callApi<{ items: { id: string; status: string; score: number | null }[] }>(page, 'sessions.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.items[0]).toMatchObject({ status: 'abandoned', score: null });
+    const stored = await callApi<{ recording: { samples: unknown[]; steps: { step: string }[] } }>(page, 'sessions.open', { id: list.value.items[0].id });
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.value.recording.steps.map((x) => x.step)).toEqual(['take-history']);
+    expect(stored.value.recording.samples.length).toBeGreaterThan(10);
+
+    // The file says test mode: imported recordings never count, whatever they say.
+    const edited = path.join(REPO_ROOT, 'test-output', 'e2e-edited-recording.json');
+    writeFileSync(edited, JSON.stringify({ ...JSON.parse(readFileSync(exported, 'utf8')), mode: 'test' }));
+    await openModule(page, 'roller');
+    await page.getByTestId('start-session').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await saveScreenshot(page, 'studio-roller-setup-zh');
+    await page.getByTestId('open-recording-file').setInputFiles(edited);
+    await page.getByTestId('debrief').waitFor({ timeout: 60_000 });
+    await page.getByTestId('score').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('attempt-storage').innerText()).toContain('导入的记录（不计入考核）');
+    expect(await page.getByTestId('attempt-kind').innerText()).toBe('导入');
+    const after = await callApi<{ items: { kind: string; sourceName: string | null }[] }>(page, 'sessions.list', {});
+    expect(after.ok && after.value.items[0]).toMatchObject({ kind: 'imported', sourceName: 'e2e-edited-recording.json' });
+    await page.waitForTimeout(1000);
+    await saveScreenshot(page, 'studio-imported-zh');
     expect(errors).toEqual([]);
   }, 400_000);
 });

@@ -1,20 +1,24 @@
-// After the session: the authoritative report from the main process (api.sessions.score re-scores the
-// recording), findings grouped by clause, the heat maps and the replay; save, export and reopen.
+// After the session: the report the main process stored with the attempt (returned when it finished it, or
+// read back when it is reopened; never scored again here), findings grouped by clause, the heat maps and
+// the replay; where the attempt is stored and what kind it is; export as a JSON recording.
 
-import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api as defaultApi } from '../../api/client';
-import { AppStoreContext } from '../../app/store';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import type { Recording } from '../../../core/recording/types';
 import { RULES_BY_ID } from '../../../core/rules/catalogue';
 import type { Finding, LocalizedText, ScoreReport } from '../../../core/scoring/report';
 import type { LoadedHead } from '../StudioScreen';
 import { useStudio } from '../store';
+import { LeaveConfirm, type Leave } from '../panels/LeaveConfirm';
 import { formatSessionTime } from '../panels/ProcedurePanel';
+import { AttemptKind, AttemptNote } from './AttemptNote';
 import { Replay } from './Replay';
 
-export type ReportState = { status: 'scoring' } | { status: 'ready'; report: ScoreReport } | { status: 'error'; message: string };
+/**
+ * pending: main is storing and scoring it; ready: main's report; not-stored: main has not got it yet (see
+ * the note above); none: main stored it without a score (an abandoned attempt), with main's note.
+ */
+export type ReportState = { status: 'pending' } | { status: 'ready'; report: ScoreReport } | { status: 'not-stored' } | { status: 'none'; note: string | null };
 
 export function groupFindingsByClause(findings: readonly Finding[]): { clause: string; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
@@ -60,59 +64,43 @@ export function downloadRecording(recording: Recording): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function Debrief({ head, recording, onExit }: { head: LoadedHead; recording: Recording; onExit: () => void }) {
+export function Debrief({ head, recording, leave }: { head: LoadedHead; recording: Recording; leave: Leave }) {
   const { t } = useTranslation('studio');
-  const newSession = useStudio((s) => s.newSession);
-  // The shell's API (its store carries it; tests give it real services), else the app-wide one.
-  const api = useContext(AppStoreContext)?.getState().api ?? defaultApi;
-  const [state, setState] = useState<ReportState>({ status: 'scoring' });
-  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'scoring' });
-    void api.sessions.score({ recording }).then((r) => {
-      if (!live) return;
-      setState(r.ok ? { status: 'ready', report: r.value } : { status: 'error', message: r.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [recording, api]);
-
-  const save = async () => {
-    const r = await api.sessions.save({ recording });
-    setSaved(r.ok ? { ok: true, text: t('debrief.saved') } : { ok: false, text: t('debrief.saveFailed', { message: r.error.message }) });
-  };
-
-  const report = state.status === 'ready' ? state.report : null;
+  const practiseAgain = useStudio((s) => s.practiseAgain);
+  const outcome = useStudio((s) => s.outcome);
+  const problem = useStudio((s) => s.problem);
+  const busy = useStudio((s) => s.busy);
+  const report = outcome?.report ?? null;
+  const finishProblem = problem?.action === 'finish' ? problem : null;
+  const state: ReportState = report
+    ? { status: 'ready', report }
+    : busy === 'ending'
+      ? { status: 'pending' }
+      : finishProblem?.retry
+        ? { status: 'not-stored' }
+        : { status: 'none', note: outcome?.summary?.note ?? null };
 
   return (
     <div className="studio-debrief" data-testid="debrief">
       <header className="studio-bar">
         <h1>{t('debrief.title')}</h1>
-        <button type="button" className="button" onClick={() => void save()} data-testid="save-session">
-          {t('debrief.save')}
-        </button>
+        <AttemptKind outcome={outcome} recording={recording} />
         <button type="button" className="button" onClick={() => downloadRecording(recording)} data-testid="export-session">
           {t('debrief.export')}
         </button>
-        <button type="button" className="button" onClick={newSession} data-testid="new-session">
+        <button type="button" className="button" onClick={practiseAgain} disabled={busy !== null} data-testid="new-session">
           {t('debrief.again')}
         </button>
-        <button type="button" className="button subtle" onClick={onExit}>
+        <button type="button" className="button subtle" onClick={leave.request} disabled={busy !== null} data-testid="studio-exit">
           {t('exit')}
         </button>
       </header>
-      {saved && (
-        <p className={saved.ok ? 'studio-ok' : 'studio-error'} role="status">
-          {saved.text}
-        </p>
-      )}
+      <AttemptNote outcome={outcome} problem={finishProblem} />
       <div className="studio-debrief-body">
         <ReportView state={state} />
         <Replay head={head} recording={recording} findings={report?.findings ?? []} />
       </div>
+      <LeaveConfirm leave={leave} />
     </div>
   );
 }
@@ -125,10 +113,16 @@ export function ReportView({ state }: { state: ReportState }) {
   return (
     <section className="studio-panel studio-report" aria-labelledby="report-title">
       <h2 id="report-title">{t('debrief.report')}</h2>
-      {state.status === 'scoring' && <p role="status">{t('debrief.scoring')}</p>}
-      {state.status === 'error' && (
-        <p className="studio-error" role="alert" data-testid="score-error">
-          {t('debrief.scoreFailed', { message: state.message })}
+      {state.status === 'pending' && <p role="status">{t('debrief.scoring')}</p>}
+      {state.status === 'not-stored' && <p data-testid="score-error">{t('debrief.noScoreYet')}</p>}
+      {state.status === 'none' && (
+        <p data-testid="score-error">
+          {t('debrief.noScore')}{' '}
+          {state.note && (
+            <small className="studio-muted" lang="en">
+              {state.note}
+            </small>
+          )}
         </p>
       )}
       {report && (

@@ -1,8 +1,11 @@
-// Before a session: the practice scenario (goal, endpoint, case, target regions) and learn or test mode.
+// Before a session: the practice scenario (goal, endpoint, case, target regions), learn or test mode, and
+// Start, which asks the main process for the attempt. A recording file can be opened from here too: it is
+// checked here first, then main imports it (scored, stored, never counted).
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readRecordingText } from '../debrief/open-file';
+import { ApiErrorText, FileProblemText, filePointer } from '../api-error';
+import { readRecordingFile, type FileProblem } from '../debrief/open-file';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { presetsFor } from '../../../core/practice/presets';
 import { useStudio } from '../store';
@@ -16,16 +19,25 @@ export function SetupPanel({ canStart }: { canStart: boolean }) {
   const choosePreset = useStudio((s) => s.choosePreset);
   const setMode = useStudio((s) => s.setMode);
   const startSession = useStudio((s) => s.startSession);
-  const openRecording = useStudio((s) => s.openRecording);
-  const [fileErrors, setFileErrors] = useState<string[]>([]);
-  const onFile = async (file: File | undefined) => {
+  const importRecording = useStudio((s) => s.importRecording);
+  const busy = useStudio((s) => s.busy);
+  const problem = useStudio((s) => s.problem);
+  const [fileProblems, setFileProblems] = useState<FileProblem[]>([]);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // The same file may be chosen again after it was fixed.
+    input.value = '';
     if (!file) return;
-    const result = readRecordingText(await file.text(), file.name);
-    if (result.ok) {
-      setFileErrors([]);
-      openRecording(result.recording);
-    } else setFileErrors(result.errors);
+    setFileName(file.name);
+    const result = await readRecordingFile(file, { now: Date.now() });
+    if (!result.ok) return setFileProblems(result.problems);
+    setFileProblems([]);
+    await importRecording(result.document, result.recording, file.name);
   };
+  const startProblem = problem?.action === 'start' ? problem.error : null;
+  const importProblem = problem?.action === 'import' ? problem.error : null;
+  const importPointer = importProblem ? filePointer(importProblem) : null;
   const c = preset.case;
   return (
     <section className="studio-panel" aria-labelledby="studio-setup-title">
@@ -62,21 +74,53 @@ export function SetupPanel({ canStart }: { canStart: boolean }) {
         </label>
       </fieldset>
       <p className="studio-hint">{mode === 'learn' ? t('setup.learnHint') : t('setup.testHint')}</p>
-      <button type="button" className="button primary" onClick={startSession} disabled={!canStart} data-testid="start-session">
-        {t('setup.start')}
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => void startSession()}
+        disabled={!canStart || busy !== null}
+        aria-busy={busy === 'starting'}
+        data-testid="start-session"
+      >
+        {busy === 'starting' ? t('setup.starting') : t('setup.start')}
       </button>
-      <label className="studio-field studio-open-file">
-        <span>{t('setup.openFile')}</span>
-        <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} data-testid="open-recording-file" />
-      </label>
-      {fileErrors.length > 0 && (
+      {startProblem && (
+        <p className="studio-error" role="alert" data-testid="start-error">
+          {t('setup.startFailed')} <ApiErrorText error={startProblem} />
+        </p>
+      )}
+      <div className="studio-open-file">
+        <label className={busy !== null ? 'button disabled' : 'button'}>
+          {busy === 'importing' ? t('openFile.importing') : t('openFile.button')}
+          <input
+            type="file"
+            className="visually-hidden"
+            accept=".json,application/json"
+            disabled={busy !== null}
+            onChange={(e) => void onFile(e.currentTarget)}
+            data-testid="open-recording-file"
+          />
+        </label>
+        <p className="studio-hint">{t('openFile.hint')}</p>
+      </div>
+      {fileProblems.length > 0 && (
         <div className="studio-error" role="alert" data-testid="open-file-errors">
           <p>{t('setup.openFileInvalid')}</p>
           <ul>
-            {fileErrors.slice(0, 8).map((e) => (
-              <li key={e}>{e}</li>
+            {fileProblems.map((p, i) => (
+              <li key={i}>
+                <FileProblemText problem={p} />
+              </li>
             ))}
           </ul>
+        </div>
+      )}
+      {importProblem && (
+        <div className="studio-error" role="alert" data-testid="import-error">
+          <p>{t('openFile.importFailed')}</p>
+          <p>
+            {fileName && <span data-user-content>{fileName}</span>} {importPointer && <code>{importPointer}</code>} <ApiErrorText error={importProblem} />
+          </p>
         </div>
       )}
     </section>

@@ -65,7 +65,11 @@ export function RegionLabelProjector({ labels, refs }: { labels: readonly Region
       v.set(a[0], a[1], a[2]).project(camera);
       const visible = facing && v.z < 1 && Math.abs(v.x) <= 1 && Math.abs(v.y) <= 1;
       el.style.display = visible ? '' : 'none';
-      if (visible) el.style.transform = `translate(-50%, -50%) translate(${((v.x + 1) / 2) * size.width}px, ${((1 - v.y) / 2) * size.height}px)`;
+      if (visible) {
+        el.style.transform = `translate(-50%, -50%) translate(${((v.x + 1) / 2) * size.width}px, ${((1 - v.y) / 2) * size.height}px)`;
+        // Shown from its first placement on (until then it would sit in the overlay's corner).
+        el.dataset.placed = '';
+      }
     }
   });
   return null;

@@ -37,7 +37,7 @@ export function StudioScene({ head }: { head: LoadedHead }) {
   const colorSource = useMemo(
     () => (): ColorSource => {
       const s = store.getState();
-      const feedbackOn = s.phase === 'running' && s.mode === 'learn' && s.feedback !== null;
+      const feedbackOn = (s.phase === 'running' || s.phase === 'ending') && s.mode === 'learn' && s.feedback !== null;
       const state = feedbackOn && s.feedback ? s.feedback.state : empty;
       const editing = s.zoneEditId ? s.zones.find((z) => z.id === s.zoneEditId) : undefined;
       const selected = editing ? new Set<RegionId>(editing.regions) : undefined;

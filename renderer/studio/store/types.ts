@@ -1,12 +1,23 @@
 import type { RegionId } from '../../../core/anatomy/regions';
+import type { ApiValue, AttemptSummary, MicroneedleApi } from '../../../core/api/contract';
+import type { ApiError } from '../../../core/api/errors';
 import type { DeviceSettings, Procedure, Recording, SessionMode, StepEvent, StepId, Zone } from '../../../core/recording/types';
 import type { LiveWarning } from '../../../core/scoring/live-contract';
+import type { ScoreReport } from '../../../core/scoring/report';
+import type { UploadState } from '../attempt-upload';
 import type { HeadView } from '../feedback/colors';
 import type { StudioFeedback } from '../feedback/live';
 import type { PracticePreset } from '../../../core/practice/presets';
 import type { SessionRecorder } from '../recorder';
 
-export type StudioPhase = 'setup' | 'running' | 'debrief';
+/** ending: End (or Back) was pressed, nothing more is recorded, main is being told. */
+export type StudioPhase = 'setup' | 'running' | 'ending' | 'debrief';
+
+/** The calls the studio makes: attempts live in the main process. */
+export type StudioApi = Pick<MicroneedleApi, 'sessions'>;
+
+/** What main answered when an attempt started: its id, the header it built, its start time and settings. */
+export type StartedAttempt = ApiValue<'sessions.start'>;
 
 export interface SessionSlice {
   procedure: Procedure;
@@ -23,11 +34,15 @@ export interface SessionSlice {
   activeZoneId: string | null;
   /** Counts of recorded events, refreshed on pointer up and on steps (not per sample). */
   counts: { samples: number; pulses: number; contacts: number; steps: number };
-  /** The finished recording shown in the debrief. */
+  /** The recording the debrief shows and replays. */
   recording: Recording | null;
   choosePreset(id: string): void;
   setMode(mode: SessionMode): void;
-  startSession(): void;
+  /**
+   * Starts recording with the header main built for the attempt (id, trainee, mode, zones), its start
+   * time and settings. Without one (logic tests, no main process) a local header from the preset.
+   */
+  beginSession(started?: StartedAttempt): void;
   /** Time in ms since session start for a performance.now()/event.timeStamp value. */
   sessionTime(perfMs: number): number;
   recordStep(step: StepId, options?: { zoneId?: string; durationMs?: number }): void;
@@ -37,9 +52,58 @@ export interface SessionSlice {
   removeZone(id: string): void;
   toggleZoneRegion(zoneId: string, region: RegionId): void;
   setActiveZone(id: string | null): void;
-  endSession(): Recording | null;
-  openRecording(recording: Recording): void;
+  /** Stops recording (phase 'ending') and builds the recording as it stands, ended now. */
+  closeRecording(): { recording: Recording; endTMs: number } | null;
+  /** The debrief for a recording (one just ended, reopened or opened from a file). */
+  showRecording(recording: Recording): void;
   newSession(): void;
+}
+
+export type AttemptAction = 'start' | 'finish' | 'abandon' | 'open' | 'import';
+
+export interface AttemptProblem {
+  action: AttemptAction;
+  error: ApiError;
+  /** Whether trying again can help (main still holds the running attempt, or the call never arrived). */
+  retry: boolean;
+}
+
+/** What main says about the attempt the debrief shows. */
+export interface AttemptOutcome {
+  /** finished: ended here, stored and scored by main; stored: reopened; imported: opened from a file; local: no main process. */
+  source: 'finished' | 'abandoned' | 'stored' | 'imported' | 'local';
+  summary: AttemptSummary | null;
+  /** The report main stored (or returned when it stored the attempt); never the live scorer's. */
+  report: ScoreReport | null;
+}
+
+export interface AttemptSlice {
+  /** The running attempt main minted. */
+  attempt: { id: string; startedAt: string } | null;
+  /** The uploader's state (refreshed per batch, not per sample). */
+  upload: UploadState | null;
+  busy: 'starting' | 'ending' | 'leaving' | 'opening' | 'importing' | null;
+  problem: AttemptProblem | null;
+  outcome: AttemptOutcome | null;
+  /** Start: main mints the attempt; recording starts from its header. */
+  startSession(): Promise<void>;
+  /** End session: flush, then finish; the debrief shows main's report. */
+  endSession(): Promise<void>;
+  /** After a failed finish: flush and finish again (the attempt is still running in main). */
+  retryFinish(): Promise<void>;
+  /** Leaving a running session: flush, then abandon (kept, not counted). True when it is safe to leave. */
+  abandonSession(): Promise<boolean>;
+  /** A stored attempt: its stored recording and stored report (never scored again). */
+  openAttempt(id: string): Promise<void>;
+  /** A recording file: main checks, scores and stores it as imported. */
+  importRecording(document: unknown, recording: Recording, fileName: string): Promise<void>;
+  /** Practise again after a debrief: back to the set-up for a new attempt. */
+  practiseAgain(): void;
+  /** The window is closing: send what can be sent now (best effort). */
+  flushNow(): void;
+  /** The studio is mounted; the function returned is called when it unmounts (a running attempt is sent and abandoned). */
+  attachStudio(): () => void;
+  clearProblem(): void;
 }
 
 export interface DeviceSlice {
@@ -72,4 +136,4 @@ export interface ViewSlice {
   setZoneEdit(id: string | null): void;
 }
 
-export type StudioState = SessionSlice & DeviceSlice & ViewSlice;
+export type StudioState = SessionSlice & AttemptSlice & DeviceSlice & ViewSlice;

@@ -71,4 +71,35 @@ describe('the session recorder', () => {
       ['sample', 50],
     ]);
   });
+
+  it('never lets a stream go back in time (main refuses such a recording): an earlier time is raised to the last one', () => {
+    const seen: number[] = [];
+    const r = createRecorder({
+      header: { ...HEADER, procedure: 'nano' },
+      startedAt: '2026-01-01T00:00:00.000Z',
+      initialSettings: { device: 'nano', needleHeightUm: 100, technique: 'point-lift', level: 2 },
+      onEvent: (e) => e.kind === 'contact' && seen.push(e.contact.tStartMs),
+    });
+    const contact = (tStartMs: number, tEndMs: number, path: number[]) => ({
+      kind: 'contact' as const,
+      contact: { tStartMs, tEndMs, p: [0, 60, 80] as [number, number, number], n: [0, 0.6, 0.8] as [number, number, number], region: 'forehead' as const, technique: 'point-lift' as const, needleHeightUm: 100, path: path.map((tMs) => ({ tMs, p: [0, 60, 80] as [number, number, number] })) },
+    });
+    const sound = contact(100, 300, [100, 200, 300]);
+    r.push(sound);
+    r.push(contact(250, 240, [260, 230, 270]));
+    r.push({ kind: 'step', step: { step: 'cleanse', tMs: 500 } });
+    r.push({ kind: 'step', step: { step: 'disinfect', tMs: 490 } });
+    const rec = r.build({ tMs: 1000, reason: 'completed' });
+    expect(r.events()[1]).toBe(sound); // in order: kept as it is
+    expect(rec.contacts[1]).toMatchObject({ tStartMs: 250, tEndMs: 250 });
+    expect(rec.contacts[1].path.map((x) => x.tMs)).toEqual([250, 250, 250]);
+    expect(rec.steps.map((x) => x.tMs)).toEqual([500, 500]);
+    expect(seen).toEqual([100, 250]);
+    const parsed = parseRecording(JSON.parse(JSON.stringify(rec)));
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+
+    const roller = createRecorder({ header: HEADER, startedAt: '2026-01-01T00:00:00.000Z', initialSettings: { device: 'roller', needleLengthMm: 0.5, drumWidthMm: 20 } });
+    for (const t of [100, 108, 116, 90, 98]) roller.push({ kind: 'sample', sample: sample(t) });
+    expect(roller.build().samples.map((x) => x.tMs)).toEqual([100, 108, 116, 116, 116]);
+  });
 });

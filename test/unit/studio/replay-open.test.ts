@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Recording } from '../../../core/recording/types';
 import { createReplayModel, lastAtOrBefore } from '../../../renderer/studio/debrief/replay-model';
-import { readRecordingText } from '../../../renderer/studio/debrief/open-file';
+import { readRecordingFile, readRecordingText } from '../../../renderer/studio/debrief/open-file';
+import { RECORDING_LIMITS } from '../../../core/recording/limits';
 import { createRecorder } from '../../../renderer/studio/recorder';
 import { HEADER, standIn } from './helpers';
 
@@ -42,21 +43,33 @@ describe('replay', () => {
 });
 
 describe('opening a recording file', () => {
-  it('accepts a valid recording', () => {
-    const r = readRecordingText(JSON.stringify(stroke()), 'a.json');
+  it('accepts a valid recording, keeping the document as the file has it for main to check again', () => {
+    const text = JSON.stringify(stroke());
+    const r = readRecordingText(text, 'a.json');
     expect(r.ok).toBe(true);
+    if (r.ok) expect(r.document).toEqual(JSON.parse(text));
+  });
+
+  it('refuses a file larger than the recording limit by its size, before reading it', async () => {
+    let read = false;
+    const big = { name: 'huge.json', size: RECORDING_LIMITS.maxFileBytes + 1, text: async () => ((read = true), '{}') };
+    const r = await readRecordingFile(big);
+    expect(read).toBe(false);
+    expect(r).toEqual({ ok: false, problems: [{ kind: 'too-large', fileName: 'huge.json', bytes: RECORDING_LIMITS.maxFileBytes + 1, maxBytes: RECORDING_LIMITS.maxFileBytes }] });
+    const fine = await readRecordingFile({ name: 'a.json', size: 10, text: async () => JSON.stringify(stroke()) });
+    expect(fine.ok).toBe(true);
   });
 
   it('names the file when it is not JSON', () => {
     const r = readRecordingText('{oops', 'bad.json');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toMatch(/^bad\.json: not valid JSON/);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ kind: 'not-json', fileName: 'bad.json' });
   });
 
   it('names the file and the JSON pointer of a bad field', () => {
     const bad = { ...stroke(), samples: [{ ...stroke().samples[0], region: 'elbow' }] };
     const r = readRecordingText(JSON.stringify(bad), 'edited.json');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.join('\n')).toMatch(/edited\.json \/samples\/0\/region/);
+    if (!r.ok) expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'invalid', fileName: 'edited.json', pointer: '/samples/0/region' }));
   });
 });

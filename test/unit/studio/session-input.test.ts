@@ -39,7 +39,7 @@ describe('pointer input into the recording', () => {
     // One pointermove carrying 8 coalesced events, as a fast stroke delivers them.
     input.move(Array.from({ length: 8 }, (_, i) => at(1012 + i * 2, foreheadDir(-20 + 5 * (i + 1)), { shiftKey: true })));
     input.up(at(1040, foreheadDir(20), { buttons: 0 }));
-    const rec = store.getState().endSession();
+    const rec = store.getState().closeRecording()?.recording;
     expect(rec).not.toBeNull();
     const samples = rec!.samples;
     expect(samples).toHaveLength(10);
