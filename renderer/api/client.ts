@@ -25,12 +25,15 @@ function readMeta(doc: Document, name: string): string {
 export function createFetchApi(fetchImpl: typeof fetch = (...a) => fetch(...a), doc: Document = document): MicroneedleApi {
   return buildApiObject<MicroneedleApi>(async (name: ApiCallName, args: unknown): Promise<ApiResult<unknown>> => {
     let response: Response;
+    const body = JSON.stringify(args ?? {});
     try {
       response = await fetchImpl(`./api/${name}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [API_TOKEN_HEADER]: readMeta(doc, API_TOKEN_META), [CLIENT_KEY_HEADER]: readMeta(doc, CLIENT_KEY_META) },
-        body: JSON.stringify(args ?? {}),
+        body,
         credentials: 'same-origin',
+        // Small calls outlive the page (a batch sent as the tab closes); browsers cap keepalive bodies at 64 KiB.
+        keepalive: body.length < 60_000,
       });
     } catch (error) {
       return { ok: false, error: { code: 'storage-failed', message: `the app server cannot be reached: ${(error as Error).message}` } };
