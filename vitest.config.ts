@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/security/**/*.test.ts', 'test/scene/**/*.test.{ts,tsx}'],
+          include: ['test/unit/**/*.test.ts', 'test/security/**/*.test.ts', 'test/scene/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.ts'],
         },
       },
       {

@@ -52,7 +52,14 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
         : { ok: false, error: { code: 'forbidden', message: `${name} is not open to the ${caller.accountRole} role` } };
     }
     const spec = apiContract[name as ApiCallName];
-    const parsed = spec.args.safeParse(payload ?? {});
+    let parsed: ReturnType<typeof spec.args.safeParse>;
+    try {
+      parsed = spec.args.safeParse(payload ?? {});
+    } catch (error) {
+      // zod itself can fail on a pathological payload (e.g. a stack overflow gathering 100,000s of issues
+      // from one array): the payload is at fault, and the caller still gets an answer.
+      return { ok: false, error: { code: 'invalid-payload', message: `arguments of ${name} could not be checked: ${error instanceof Error ? error.message : String(error)}`, path: '' } };
+    }
     if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, `arguments of ${name}`) };
     const context: CallContext = { clientKey, caller };
     try {

@@ -122,9 +122,11 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'settings.update': (changes) => need().settings.update(changes),
     'storage.status': async () => ({ ...storage.status, backups: storage.backupsDir ? await listBackups(storage.backupsDir) : [] }),
     'storage.restore': async ({ file }) => {
+      // The copy of the damaged file kept on open: recorded before the restore replaces the status that names it.
+      const damagedCopy = storage.status.keptCopy;
       await storage.restore(file);
       await boot();
-      need().audit.append({ action: 'storage.restored', actor: null, details: { from: file, damagedCopy: null } });
+      need().audit.append({ action: 'storage.restored', actor: null, details: { from: file, damagedCopy } });
       return { ...storage.status, backups: storage.backupsDir ? await listBackups(storage.backupsDir) : [] };
     },
     'auth.status': (_args, { clientKey }) => {

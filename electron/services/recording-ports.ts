@@ -19,9 +19,10 @@ export function validateWithCore(input: unknown, source: string, surface: Treatm
   try {
     result = parseRecording(input, source, { ...(surface ? { bounds: surfaceBounds(surface) } : {}), now });
   } catch (error) {
-    // A document the validator cannot even walk (nesting deep enough to overflow the stack while it quotes a
-    // value in its message) is refused like any other invalid recording, never answered with 'internal'.
-    if (error instanceof RangeError) throw new ApiFailure('invalid-recording', `${source} is not a valid session recording: ${error.message}`, '');
+    // A document the validator cannot even describe (a value it quotes with JSON.stringify is nested deep
+    // enough to overflow the stack, or is a BigInt, which IPC's structured clone delivers) is refused like
+    // any other invalid recording, never answered with 'internal'.
+    if (error instanceof RangeError || error instanceof TypeError) throw new ApiFailure('invalid-recording', `${source} is not a valid session recording: ${error.message}`, '');
     throw error;
   }
   if (result.ok) return result.recording;

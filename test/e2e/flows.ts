@@ -3,7 +3,12 @@
 // per-run token and the page's client key from its meta tags, exactly as the app's fetch client sends
 // them); the trainee then signs in through the sign-in screen, as at a real station.
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PerspectiveCamera, Vector3 } from 'three';
 import type { Page } from 'playwright-core';
+import { CAMERA_START } from '../../renderer/studio/scene/camera';
+import { REPO_ROOT } from './harness';
 
 export const E2E_ADMIN = { name: '陈主任', username: 'admin', password: 'correct horse battery' };
 
@@ -69,3 +74,49 @@ export async function signInAsNewTrainee(page: Page, url: string, trainee: E2ETr
   await page.locator('button.profile-choice', { hasText: trainee.name }).click();
   await page.locator('[data-module="roller"]').waitFor();
 }
+
+// Working the studio with the mouse, as a hand would.
+
+const meta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'assets/head/head-model.json'), 'utf8')) as { regions: { id: string; centroid: [number, number, number] }[] };
+export const centroid = (id: string) => {
+  const r = meta.regions.find((x) => x.id === id);
+  if (!r) throw new Error(`region ${id} missing from the head model`);
+  return r.centroid;
+};
+
+/** Page coordinates of a head-frame point seen from the studio's starting camera. */
+export async function projector(page: Page, canvasSelector: string): Promise<(p: [number, number, number]) => { x: number; y: number }> {
+  const box = await page.locator(canvasSelector).first().boundingBox();
+  if (!box) throw new Error('the studio canvas is not visible');
+  const camera = new PerspectiveCamera(CAMERA_START.fov, box.width / box.height, CAMERA_START.near, CAMERA_START.far);
+  camera.position.set(...CAMERA_START.position);
+  camera.lookAt(new Vector3(...CAMERA_START.target));
+  camera.updateMatrixWorld();
+  return (p) => {
+    const v = new Vector3(...p).project(camera);
+    return { x: box.x + ((v.x + 1) / 2) * box.width, y: box.y + ((1 - v.y) / 2) * box.height };
+  };
+}
+
+/**
+ * Drags the mouse like a hand on a 125 Hz mouse: trusted mouse events through the browser's input pipeline
+ * (DevTools Input domain), each with its device timestamp 8 ms after the last, sent without waiting for the
+ * page in between, so a slow software-rendered page receives them as coalesced pointer events, just as a
+ * real mouse's events arrive while a frame is being drawn.
+ */
+let lastMouseTime = 0;
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 40): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  // A mouse's clock never runs backwards: a stroke sent faster than its 8 ms steps ends ahead of the wall
+  // clock, so the next one starts after it, not at Date.now().
+  const t0 = Math.max(Date.now() / 1000, lastMouseTime + 0.008);
+  lastMouseTime = t0 + (steps + 2) * 0.008;
+  const send = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, y: number, i: number) =>
+    cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: type === 'mouseMoved' ? 0 : 1, timestamp: t0 + i * 0.008 });
+  const sent: Promise<unknown>[] = [send('mouseMoved', from.x, from.y, 0), send('mousePressed', from.x, from.y, 1)];
+  for (let i = 1; i <= steps; i++) sent.push(send('mouseMoved', from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps, i + 1));
+  sent.push(send('mouseReleased', to.x, to.y, steps + 2));
+  await Promise.all(sent);
+  await cdp.detach();
+}
+

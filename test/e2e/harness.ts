@@ -40,6 +40,8 @@ export interface WebApp {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a power cut: no shutdown code runs. */
+  kill(): Promise<void>;
 }
 
 // Data dirs this harness made. A test may restart the server on the same dir (persistence checks), so they
@@ -68,6 +70,12 @@ export async function startWebApp(options: { dataDir?: string } = {}): Promise<W
     url,
     dataDir,
     stop: () => stopChild(child),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
   };
 }
 
@@ -150,22 +158,6 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
-}
-
-/**
- * Creates a trainee profile on the first screen and waits for the home screen, in either UI language
- * (it finds the form by field names, not by label text). For e2e tests that start past the shell.
- */
-export async function createTraineeAndGoHome(
-  page: Page,
-  trainee: { name?: string; role?: 'technician' | 'nurse' | 'physician'; certificateNumber?: string; isInstructor?: boolean } = {},
-): Promise<void> {
-  await page.locator('form input[name="name"]').fill(trainee.name ?? '测试学员');
-  await page.locator(`form input[name="role"][value="${trainee.role ?? 'technician'}"]`).check();
-  await page.locator('form input[name="certificateNumber"]').fill(trainee.certificateNumber ?? `E2E-${Date.now()}`);
-  if (trainee.isInstructor) await page.locator('form input[name="isInstructor"]').check();
-  await page.locator('form button[type="submit"]').click();
-  await page.locator('[data-module="roller"]').waitFor();
 }
 
 /** Opens a module tile on the home screen by id: roller, rf, nano, records (the others are not yet available). */

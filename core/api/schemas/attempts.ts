@@ -110,6 +110,28 @@ export const recordingEventSchema = z.discriminatedUnion('kind', [
 /** One batch of events as the session runs; at most this many events a batch. */
 export const MAX_EVENTS_PER_BATCH = 5_000;
 
+/**
+ * The ids the studio sends (zone-1, tip-1) are short, but core/recording's id schema leaves their length
+ * open: the contract bounds them, and a zone's regions, so no call carries a megabyte of id into main's store.
+ */
+export const MAX_SENT_ID_LENGTH = 80;
+const sentZoneSchema = zoneSchema
+  .refine((zone) => zone.id.length <= MAX_SENT_ID_LENGTH, { path: ['id'], message: `zone id is longer than ${MAX_SENT_ID_LENGTH} characters` })
+  .refine((zone) => zone.regions.length <= ALL_REGION_IDS.length, { path: ['regions'], message: `a zone has at most ${ALL_REGION_IDS.length} regions` });
+
+function checkSentIds(events: readonly RecordingEvent[], ctx: z.RefinementCtx): void {
+  events.forEach((e, i) => {
+    const check = (value: string | undefined, ...path: string[]) => {
+      if (value !== undefined && value.length > MAX_SENT_ID_LENGTH) ctx.addIssue({ code: 'custom', path: ['events', i, ...path], message: `id is longer than ${MAX_SENT_ID_LENGTH} characters` });
+    };
+    if (e.kind === 'step') check(e.step.zoneId, 'step', 'zoneId');
+    else if (e.kind === 'pulse') {
+      check(e.pulse.zoneId, 'pulse', 'zoneId');
+      check(e.pulse.tipId, 'pulse', 'tipId');
+    } else if (e.kind === 'settings' && e.change.settings.device === 'rf') check(e.change.settings.tipId, 'change', 'settings', 'tipId');
+  });
+}
+
 export const startAttemptSchema = z.strictObject({ presetId: z.string().min(1).max(80), mode: sessionModeSchema });
 export const startedAttemptSchema = z.strictObject({
   attemptId: recordIdSchema,
@@ -124,14 +146,14 @@ export const appendEventsSchema = z.strictObject({
   seq: z.number().int().min(0).max(1_000_000),
   events: z.array(recordingEventSchema).max(MAX_EVENTS_PER_BATCH),
   /** RF zones as they stand (the trainee may redefine them during the session, 9.2). */
-  zones: z.array(zoneSchema).max(20).optional(),
-});
+  zones: z.array(sentZoneSchema).max(20).optional(),
+}).superRefine((batch, ctx) => checkSentIds(batch.events, ctx));
 export const finishAttemptSchema = z.strictObject({
   attemptId: recordIdSchema,
   /** Number of batches sent (the last seq + 1); main refuses to finish while one is missing. */
   batches: z.number().int().min(0).max(1_000_001),
   endTMs: z.number().min(0).max(1e12),
-  zones: z.array(zoneSchema).max(20),
+  zones: z.array(sentZoneSchema).max(20),
 });
 export const abandonAttemptSchema = z.strictObject({ attemptId: recordIdSchema });
 export const importRecordingSchema = z.strictObject({ recording: recordingPayloadSchema, fileName: z.string().trim().min(1).max(255) });

@@ -306,7 +306,8 @@ export function createAttemptsService(deps: {
             startedAt: at,
             storedAt: at,
             sourceName: fileName,
-            note: `opened from a file; the file says mode "${recording.mode}", started ${recording.startedAt}${recording.trainee ? `, trainee "${recording.trainee.name}"` : ''}: none of it is believed`,
+            // The file's trainee name is quoted at most as long as a name on file (it lands in every list of attempts).
+            note: `opened from a file; the file says mode "${recording.mode}", started ${recording.startedAt}${recording.trainee ? `, trainee "${recording.trainee.name.length > 60 ? `${recording.trainee.name.slice(0, 60)}…` : recording.trainee.name}"` : ''}: none of it is believed`,
           });
           audit.append({
             action: 'attempt.imported',

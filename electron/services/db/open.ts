@@ -83,9 +83,11 @@ export async function openTrainingDatabase(options: OpenOptions): Promise<Opened
     created: false,
   });
 
+  // An existing file is checked over a read-only connection: closing a read-write one checkpoints the WAL
+  // into the file, which would rewrite a damaged file, or one from a newer version, before it is refused.
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
+    db = new DatabaseSync(file, existed ? { readOnly: true, timeout: BUSY_TIMEOUT_MS } : { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     return problem('unreadable', `cannot open ${file}: ${(error as Error).message}`, true);
   }
@@ -108,6 +110,14 @@ export async function openTrainingDatabase(options: OpenOptions): Promise<Opened
   if (version > latest) {
     db.close();
     return problem('newer-version', `${file} was written by a newer version of the app (schema ${version}; this version reads up to ${latest}). It has been left untouched: update the app to open it.`, false);
+  }
+  if (existed) {
+    db.close();
+    try {
+      db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
+    } catch (error) {
+      return problem('unreadable', `cannot open ${file} for writing: ${(error as Error).message}`, false);
+    }
   }
   try {
     applyPragmas(db, false);
