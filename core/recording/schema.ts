@@ -9,7 +9,14 @@ import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from './types';
 const finite = z.number({ error: (i) => (i.input === undefined ? 'required: expected a number' : `expected a finite number, received ${describe(i.input)}`) });
 const nonNegative = finite.min(0, { error: 'expected a number >= 0' });
 const timeMs = nonNegative.describe('Milliseconds from session start.');
-const id = z.string({ error: (i) => (i.input === undefined ? 'missing: expected a string' : `expected a string, received ${describe(i.input)}`) }).min(1, { error: 'expected a non-empty string' });
+const id = z
+  .string({ error: (i) => (i.input === undefined ? 'missing: expected a string' : `expected a string, received ${describe(i.input)}`) })
+  .min(1, { error: 'expected a non-empty string' })
+  .max(80, { error: 'expected an id of at most 80 characters' });
+/** Free text a recording carries (names, summaries): bounded so a forged file cannot carry megabytes of it. */
+const text = (max: number) => z.string().max(max, { error: `expected at most ${max} characters` });
+/** No list of regions is longer than the list of regions. */
+const regionList = () => z.array(regionIdSchema).max(ALL_REGION_IDS.length, { error: `expected at most ${ALL_REGION_IDS.length} regions` });
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -24,11 +31,11 @@ export const regionIdSchema = z.enum(ALL_REGION_IDS as unknown as [string, ...st
   error: (i) => `expected a region id from core/anatomy/regions.ts (e.g. "forehead", "cheek-left"), received ${describe(i.input)}`,
 }) as unknown as z.ZodType<Recording['samples'][number]['region']>;
 
-const localized = z.strictObject({ zh: z.string(), en: z.string() });
+const localized = z.strictObject({ zh: text(2000), en: text(2000) });
 
 const caseConditionSchema = z.strictObject({
   id: id.describe('Catalogue id of the condition (core/rules/cases.ts), e.g. "keloid-constitution".'),
-  regions: z.array(regionIdSchema).optional().describe('Regions the condition is confined to; absent = whole patient.'),
+  regions: regionList().optional().describe('Regions the condition is confined to; absent = whole patient.'),
 });
 
 export const patientCaseSchema = z.strictObject({
@@ -38,21 +45,21 @@ export const patientCaseSchema = z.strictObject({
   sex: z.enum(['female', 'male']).optional(),
   skinType: z.enum(['normal', 'thin', 'sensitive', 'dry-rough', 'oily']),
   fitzpatrick: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]).optional(),
-  conditions: z.array(caseConditionSchema),
+  conditions: z.array(caseConditionSchema).max(50, { error: 'expected at most 50 conditions' }),
   nasalImplant: z.boolean().optional(),
   hairBearingScalp: z.boolean().optional(),
-  newProducts: z.array(z.string()).optional(),
+  newProducts: z.array(text(120)).max(50, { error: 'expected at most 50 products' }).optional(),
 });
 
 export const endpointSchema = z.enum(['pink', 'absorption', 'texture-scars', 'tightening', 'delivery']);
 
 export const goalSchema = z.strictObject({
-  indication: z.string(),
+  indication: text(120),
   endpoint: endpointSchema,
-  targetRegions: z.array(regionIdSchema),
+  targetRegions: regionList(),
 });
 
-export const zoneSchema = z.strictObject({ id, regions: z.array(regionIdSchema).min(1, { error: 'expected at least one region in the zone' }) });
+export const zoneSchema = z.strictObject({ id, regions: regionList().min(1, { error: 'expected at least one region in the zone' }) });
 
 export const STEP_IDS = [
   'take-history',
@@ -156,15 +163,15 @@ export const recordingSchema = z.strictObject({
   format: z.literal(RECORDING_FORMAT, { error: `expected "${RECORDING_FORMAT}"` }),
   version: z.literal(RECORDING_VERSION, { error: `expected ${RECORDING_VERSION} after migration` }),
   id,
-  startedAt: z.string().describe('ISO 8601 time the session started; informational only.'),
-  app: z.strictObject({ name: z.string(), version: z.string() }).optional(),
-  trainee: z.strictObject({ id, name: z.string(), role: z.enum(['technician', 'nurse', 'physician']) }).optional(),
+  startedAt: text(40).describe('ISO 8601 time the session started; informational only.'),
+  app: z.strictObject({ name: text(80), version: text(40) }).optional(),
+  trainee: z.strictObject({ id, name: text(120), role: z.enum(['technician', 'nurse', 'physician']) }).optional(),
   scenarioId: id.optional(),
   procedure: z.enum(['roller', 'rf', 'nano']),
   mode: z.enum(['learn', 'test']),
   goal: goalSchema,
   case: patientCaseSchema,
-  zones: z.array(zoneSchema),
+  zones: z.array(zoneSchema).max(50, { error: 'expected at most 50 zones' }),
   steps: z.array(stepSchema),
   settings: z.array(settingsChangeSchema),
   samples: z.array(inputSampleSchema),

@@ -47,7 +47,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<BrowserWindo
     },
   });
   registerApiHandlers(ipcMain, services.dispatch);
-  app.on('will-quit', () => services.dispose());
+  app.on('will-quit', () => void services.dispose());
 
   const allowDevTools = !app.isPackaged;
   let window = createMainWindow(paths.preload, allowDevTools);

@@ -36,7 +36,8 @@ export interface AppServices {
   handlers: ApiHandlers;
   /** The live services while the database is usable (tests and tools reach the store through it). */
   live(): LiveServices | null;
-  dispose(): void;
+  /** Stops the timers; resolves once a backup under way has finished and the database is closed. */
+  dispose(): Promise<void>;
 }
 
 export interface LiveServices {
@@ -186,7 +187,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
       for (const t of timers) clearInterval(t);
       timers.length = 0;
       // A backup under way finishes before the database closes.
-      void backupInFlight.then(() => storage.close());
+      return backupInFlight.then(() => storage.close());
     },
   };
 }

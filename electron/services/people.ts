@@ -106,8 +106,9 @@ export function createPeopleService(store: TrainingStore, audit: AuditTrail, has
       return rows.map(toPerson);
     },
     get(caller, id) {
-      const r = mustFind(id);
+      // Before the lookup, so a trainee cannot probe which ids exist.
       if (caller.accountRole === 'trainee' && caller.personId !== id) throw new ApiFailure('forbidden', 'trainees may see only their own file');
+      const r = mustFind(id);
       if (caller.personId !== id) mayManage(caller, r, 'open the file');
       return toPerson(r);
     },

@@ -71,7 +71,7 @@ export async function runWebApp(options: WebCliOptions, root: string, log: (line
     ...server,
     close: async () => {
       await server.close();
-      services.dispose();
+      await services.dispose();
     },
   };
 }

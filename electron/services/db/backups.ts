@@ -12,7 +12,7 @@ export const BACKUP_SUFFIX = '.sqlite';
 export const SCHEDULED_BACKUPS_KEPT = 14;
 export const BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
-export type BackupReason = 'scheduled' | 'manual' | 'before-migration' | 'before-restore';
+export type BackupReason = 'scheduled' | 'manual' | 'before-migration';
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');

@@ -36,8 +36,9 @@ export function BackupsPanel() {
     const r = await api.backups.create();
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    setMade(r.value);
+    // The list first, so "done" never shows above a list without the new backup.
     await load();
+    setMade(r.value);
   }
 
   return (

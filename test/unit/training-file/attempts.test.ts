@@ -74,10 +74,12 @@ describe('imported recordings', () => {
     expect(opened.recording).toEqual(standInScoring().validateRecording(edited, 'x'));
   });
 
-  it('quotes an imported file’s trainee name in the note at most 60 characters long', async () => {
+  it('refuses a file whose trainee name is longer than a recording allows, and quotes a long one in the note at most 60 characters long', async () => {
     const s = await seededInstitution();
     const file = fixture('roller-forehead-good');
     file.trainee = { id: 'someone', name: '长'.repeat(100_000), role: 'nurse' };
+    expect(await s.trainee.sessions.import({ recording: file, fileName: 'huge-name.json' })).toMatchObject({ ok: false, error: { code: 'invalid-recording', path: '/recording/trainee/name' } });
+    file.trainee = { id: 'someone', name: '长'.repeat(100), role: 'nurse' };
     const imported = ok(await s.trainee.sessions.import({ recording: file, fileName: 'long-name.json' }));
     expect(imported.summary.note).toContain(`trainee "${'长'.repeat(60)}…"`);
     expect(imported.summary.note!.length).toBeLessThan(300);
