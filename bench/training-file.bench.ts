@@ -6,7 +6,7 @@
 // - the regrade an institution runs after a rules update: 1,000 stored attempts re-scored with the
 //   current rules on the shipped head (unpack, validate, score), with the time per attempt.
 
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createStandInSurface } from '../core/surface/stand-in';
@@ -80,7 +80,7 @@ async function insertThroughService(): Promise<BenchRow[]> {
     const total = performance.now() - t0;
     per.sort((a, b) => a - b);
     const bytes = statSync(path.join(dir, 'training.sqlite')).size;
-    services.dispose();
+    await services.dispose();
     return [
       {
         group: 'training file',
@@ -227,5 +227,65 @@ async function largestRecording(): Promise<BenchRow[]> {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  return [...(await largestRecording()),...(await listFrom100k()), ...(await regrade1000()), ...(await insertThroughService())];
+  return [...(await jsonFolderImport()), ...(await largestRecording()),...(await listFrom100k()), ...(await regrade1000()), ...(await insertThroughService())];
+}
+
+/** The first start on a data folder of the earlier JSON version: profiles, settings and saved sessions imported once. */
+export async function jsonFolderImport(profiles = 60, sessions = 600): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'microneedle-bench-json-'));
+  try {
+    const fixtures = ['roller-forehead-good', 'rf-cheeks-good', 'nano-forehead-good', 'roller-eyelid-no-tension'].map(
+      (f) => JSON.parse(readFileSync(`test/fixtures/recordings/${f}.json`, 'utf8')) as Recording,
+    );
+    const people = Array.from({ length: profiles }, (_, i) => ({
+      id: `p-old-${i}`,
+      name: `学员 ${i}`,
+      role: (['nurse', 'technician', 'physician'] as const)[i % 3],
+      certificateNumber: `OLD-${String(i).padStart(5, '0')}`,
+      isInstructor: i % 20 === 0,
+      createdAt: '2026-05-01T08:00:00.000Z',
+    }));
+    writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ format: 'microneedle-profiles', version: 1, profiles: people, currentProfileId: null }));
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ format: 'microneedle-settings', version: 1, settings: { language: 'zh', institutionName: '华东微针培训中心' } }));
+    mkdirSync(path.join(dir, 'sessions'));
+    const index: { id: string; savedAt: string }[] = [];
+    let bytes = 0;
+    for (let i = 0; i < sessions; i++) {
+      const p = people[i % profiles];
+      const r = { ...fixtures[i % fixtures.length], id: `old-${i}`, trainee: { id: p.id, name: p.name, role: p.role } };
+      const text = JSON.stringify(r, null, 2);
+      bytes += text.length;
+      writeFileSync(path.join(dir, 'sessions', `old-${i}.json`), text);
+      index.push({ id: r.id, savedAt: new Date(Date.UTC(2026, 5, 1) + i * 60_000).toISOString() });
+    }
+    writeFileSync(path.join(dir, 'sessions', 'index.json'), JSON.stringify({ format: 'microneedle-session-index', version: 1, sessions: index }));
+    const t0 = performance.now();
+    const services = await createServices({ storage: await openDataFolderStorage(dir), appInfo: APP_INFO, scoring: loadScoringPorts(), hasher, legacyDataDir: dir });
+    const firstStart = performance.now() - t0;
+    const report = services.live()!.store.get<{ value: string }>("SELECT value FROM meta WHERE key = 'json-import'")!.value;
+    const imported = JSON.parse(report) as { profiles: number; sessions: number; rejected: number; instructorFlagsDropped: number };
+    await services.dispose();
+    const t1 = performance.now();
+    const again = await createServices({ storage: await openDataFolderStorage(dir), appInfo: APP_INFO, scoring: loadScoringPorts(), hasher, legacyDataDir: dir });
+    const secondStart = performance.now() - t1;
+    const attempts = again.live()!.store.get<{ n: number }>('SELECT count(*) AS n FROM attempts')!.n;
+    await again.dispose();
+    return [
+      {
+        group: 'training file',
+        name: `first start on a JSON data folder (${profiles} profiles, ${sessions} sessions, ${(bytes / 1e6).toFixed(1)} MB)`,
+        figures: {
+          's': firstStart / 1000,
+          'profiles in': imported.profiles,
+          'sessions in': imported.sessions,
+          rejected: imported.rejected,
+          'instructor flags dropped': imported.instructorFlagsDropped,
+          'second start ms': secondStart,
+          'attempts after 2nd start': attempts,
+        },
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

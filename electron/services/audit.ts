@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical-json';
-import type { AuditEntry, AuditVerification, SignedIn } from '../../core/api/contract';
+import type { AuditEntry, AuditVerification, ListedAuditEntry, SignedIn } from '../../core/api/contract';
 import type { TrainingStore } from './db/store';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -66,7 +66,7 @@ function toEntry(row: AuditRow): AuditEntry {
 
 export interface AuditTrail {
   append(entry: { action: AuditAction; actor: SignedIn | null; subject?: string | null; details?: Record<string, unknown> }): AuditEntry;
-  list(query: { action?: string; order: 'asc' | 'desc'; offset: number; limit: number }): { entries: AuditEntry[]; total: number };
+  list(query: { action?: string; order: 'asc' | 'desc'; offset: number; limit: number }): { entries: ListedAuditEntry[]; total: number };
   verify(): AuditVerification;
 }
 
@@ -105,9 +105,17 @@ export function createAuditTrail(store: TrainingStore, now: () => Date): AuditTr
     list({ action, order, offset, limit }) {
       const where = action ? 'WHERE action = ?' : '';
       const params = action ? [action] : [];
-      const rows = store.all<AuditRow>(`SELECT * FROM audit ${where} ORDER BY seq ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`, ...params, limit, offset);
+      // The subject's name for the reader: the person, or the person whose attempt it is.
+      const rows = store.all<AuditRow & { subject_name: string | null }>(
+        `SELECT audit.*, coalesce((SELECT name FROM people WHERE id = audit.subject),
+           (SELECT p.name FROM attempts a JOIN people p ON p.id = a.person_id WHERE a.id = audit.subject)) AS subject_name
+         FROM audit ${where} ORDER BY seq ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`,
+        ...params,
+        limit,
+        offset,
+      );
       const total = store.get<{ n: number }>(`SELECT count(*) AS n FROM audit ${where}`, ...params)?.n ?? 0;
-      return { entries: rows.map(toEntry), total };
+      return { entries: rows.map((r) => ({ ...toEntry(r), subjectName: r.subject_name })), total };
     },
     verify() {
       return verifyAuditRows(store.stmt('SELECT * FROM audit ORDER BY seq ASC').iterate() as Iterable<AuditRow>);

@@ -48,8 +48,11 @@ export const auditEntrySchema = z.strictObject({
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** An entry as listed: with the name of the person its subject is (or whose attempt it is), looked up now, not hashed. */
+export const listedAuditEntrySchema = auditEntrySchema.extend({ subjectName: z.string().nullable() });
+export type ListedAuditEntry = z.infer<typeof listedAuditEntrySchema>;
 export const auditQuerySchema = z.strictObject({ action: z.string().max(60).optional(), order: z.enum(['asc', 'desc']).default('desc'), ...pageSchema });
-export const auditPageSchema = z.strictObject({ entries: z.array(auditEntrySchema), total: z.number().int().min(0) });
+export const auditPageSchema = z.strictObject({ entries: z.array(listedAuditEntrySchema), total: z.number().int().min(0) });
 export const auditVerificationSchema = z.strictObject({
   ok: z.boolean(),
   checked: z.number().int().min(0),

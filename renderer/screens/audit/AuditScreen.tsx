@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../core/api/contract';
+import type { ListedAuditEntry } from '../../../core/api/contract';
 import type { ApiError } from '../../../core/api/errors';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAppStore } from '../../app/store';
@@ -18,7 +18,7 @@ export function AuditScreen() {
   const api = useAppStore((s) => s.api);
   const [action, setAction] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
+  const [page, setPage] = useState<{ entries: ListedAuditEntry[]; total: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [reload, setReload] = useState(0);
 
@@ -110,7 +110,7 @@ export function AuditScreen() {
   );
 }
 
-function AuditRow({ entry }: { entry: AuditEntry }) {
+function AuditRow({ entry }: { entry: ListedAuditEntry }) {
   const { t, i18n } = useTranslation('audit');
   const format = useFormat();
   const parts = auditDetailParts(entry, t, i18n.language === 'en' ? 'en' : 'zh', format.dateTime);
@@ -120,7 +120,20 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       <td className="cell-date">{format.dateTimeSeconds(entry.at)}</td>
       <td>{entry.actorName ? <span data-user-content>{entry.actorName}</span> : <span className="muted">{t('system')}</span>}</td>
       <td>{isKnownAction(entry.action) ? t(`actions.${entry.action}`) : <code lang="en">{entry.action}</code>}</td>
-      <td>{entry.subject ? <code className="record-id" translate="no" data-user-content>{entry.subject}</code> : <span className="muted">—</span>}</td>
+      <td>
+        {entry.subjectName && (
+          <span className="audit-subject-name" data-user-content>
+            {entry.subjectName}
+          </span>
+        )}
+        {entry.subject ? (
+          <code className="record-id" translate="no" data-user-content>
+            {entry.subject}
+          </code>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
       <td className="cell-details">
         {parts.map((part, i) => (
           <span key={i} className="detail-item">

@@ -203,6 +203,19 @@ describe('the audit table', () => {
   });
 });
 
+describe('the listed trail', () => {
+  it('names the person each entry is about, or whose attempt it is, for the reader', async () => {
+    const s = await seededInstitution();
+    const started = ok(await s.trainee.sessions.start({ presetId: 'roller-forehead-pink', mode: 'learn' }));
+    const listed = ok(await s.admin.audit.list({ limit: 200 })).entries;
+    expect(listed.find((e) => e.action === 'person.created' && e.subject === s.people.technician.id)?.subjectName).toBe(TECHNICIAN.name);
+    expect(listed.find((e) => e.action === 'attempt.started' && e.subject === started.attemptId)?.subjectName).toBe(NURSE.name);
+    expect(listed.find((e) => e.action === 'institution.setup')?.subjectName).toBeNull();
+    // The name is looked up when listed: it is not part of what the hash covers.
+    expect(ok(await s.admin.audit.verify()).ok).toBe(true);
+  });
+});
+
 describe('tampering', () => {
   it('names the entry whose details were changed in a copy, while the original still verifies', async () => {
     const { dir, entries } = await populatedFolder();
