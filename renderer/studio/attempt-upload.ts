@@ -51,6 +51,12 @@ export interface UploaderOptions {
   /** Back-off after a failure: first pause, factor and ceiling (defaults 500 ms, 2, 15 s). */
   backoff?: { initialMs: number; factor: number; maxMs: number };
   onChange?: (state: UploadState) => void;
+  /**
+   * A batch with no events goes after this long without one (default 5 min), so main, which abandons an
+   * attempt idle for 30 min, keeps a session that is paused (the trainee reading the case) running.
+   */
+  keepAliveMs?: number;
+  now?: () => number;
   timers?: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void };
 }
 
@@ -90,6 +96,9 @@ export function createAttemptUploader(options: UploaderOptions): AttemptUploader
   const backoff = options.backoff ?? { initialMs: 500, factor: 2, maxMs: 15_000 };
   const timers = options.timers ?? { setTimeout: (fn: () => void, ms: number) => globalThis.setTimeout(fn, ms), clearTimeout: (h: unknown) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>) };
 
+  const keepAliveMs = options.keepAliveMs ?? 5 * 60_000;
+  const now = options.now ?? (() => Date.now());
+  let lastStoredAt = now();
   /** Index of the first event main has not stored. */
   let cursor = 0;
   let nextSeq = 0;
@@ -124,7 +133,7 @@ export function createAttemptUploader(options: UploaderOptions): AttemptUploader
     const zonesKey = JSON.stringify(source.zones());
     const to = Math.min(events.length, cursor + maxBatch);
     const zonesChanged = zonesKey !== sentZonesKey;
-    if (to === cursor && !zonesChanged) return null;
+    if (to === cursor && !zonesChanged && now() - lastStoredAt < keepAliveMs) return null;
     const args: AppendArgs = { attemptId, seq: nextSeq, events: events.slice(cursor, to) };
     if (zonesChanged) args.zones = JSON.parse(zonesKey) as Zone[];
     current = { seq: nextSeq, to, args, zonesKey: zonesChanged ? zonesKey : null };
@@ -142,6 +151,7 @@ export function createAttemptUploader(options: UploaderOptions): AttemptUploader
       result = { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
     }
     if (result.ok) {
+      lastStoredAt = now();
       cursor = batch.to;
       nextSeq = batch.seq + 1;
       if (batch.zonesKey !== null) sentZonesKey = batch.zonesKey;

@@ -115,6 +115,8 @@ export const MAX_EVENTS_PER_BATCH = 5_000;
  * open: the contract bounds them, and a zone's regions, so no call carries a megabyte of id into main's store.
  */
 export const MAX_SENT_ID_LENGTH = 80;
+/** One nano contact's path: a 3 s contact (10.5) at 240 Hz has 720 points; ten times that is no hand. */
+export const MAX_PATH_POINTS_PER_CONTACT = 7_200;
 const sentZoneSchema = zoneSchema
   .refine((zone) => zone.id.length <= MAX_SENT_ID_LENGTH, { path: ['id'], message: `zone id is longer than ${MAX_SENT_ID_LENGTH} characters` })
   .refine((zone) => zone.regions.length <= ALL_REGION_IDS.length, { path: ['regions'], message: `a zone has at most ${ALL_REGION_IDS.length} regions` });
@@ -129,6 +131,9 @@ function checkSentIds(events: readonly RecordingEvent[], ctx: z.RefinementCtx): 
       check(e.pulse.zoneId, 'pulse', 'zoneId');
       check(e.pulse.tipId, 'pulse', 'tipId');
     } else if (e.kind === 'settings' && e.change.settings.device === 'rf') check(e.change.settings.tipId, 'change', 'settings', 'tipId');
+    else if (e.kind === 'contact' && e.contact.path.length > MAX_PATH_POINTS_PER_CONTACT) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'contact', 'path'], message: `a contact's path has at most ${MAX_PATH_POINTS_PER_CONTACT} points` });
+    }
   });
 }
 

@@ -44,8 +44,14 @@ interface StoredHeader {
   app: { name: string; version: string };
 }
 
+/** What one attempt may receive, counting each event and each point of a contact's path (core's limits, summed). */
 const MAX_EVENTS_PER_ATTEMPT =
-  RECORDING_LIMITS.maxSamples + RECORDING_LIMITS.maxPulses + RECORDING_LIMITS.maxContacts + RECORDING_LIMITS.maxSteps + RECORDING_LIMITS.maxSettingsChanges;
+  RECORDING_LIMITS.maxSamples +
+  RECORDING_LIMITS.maxPulses +
+  RECORDING_LIMITS.maxContacts +
+  RECORDING_LIMITS.maxSteps +
+  RECORDING_LIMITS.maxSettingsChanges +
+  RECORDING_LIMITS.maxPathPoints;
 
 export interface AttemptsService {
   start(caller: SignedIn, args: z.output<typeof startAttemptSchema>): { attemptId: string; startedAt: string; header: RecordingHeader; initialSettings: DeviceSettings; app: { name: string; version: string } };
@@ -227,6 +233,7 @@ export function createAttemptsService(deps: {
 
     append(caller, { attemptId, seq, events, zones }) {
       const text = JSON.stringify(events);
+      const weight = events.length + events.reduce((n, e) => n + (e.kind === 'contact' ? e.contact.path.length : 0), 0);
       return store.write(() => {
         const r = running(caller, attemptId);
         const existing = store.get<{ events: string }>('SELECT events FROM attempt_batches WHERE attempt_id = ? AND seq = ?', attemptId, seq);
@@ -236,12 +243,12 @@ export function createAttemptsService(deps: {
           throw new ApiFailure('conflict', `batch ${seq} of attempt ${attemptId} was already stored with other events`, '/seq');
         }
         if (seq !== r.next_seq) throw new ApiFailure('conflict', `expected batch ${r.next_seq} of attempt ${attemptId}, received ${seq}`, '/seq');
-        if (r.event_count + events.length > MAX_EVENTS_PER_ATTEMPT) {
-          throw new ApiFailure('invalid-payload', `attempt ${attemptId} would exceed ${MAX_EVENTS_PER_ATTEMPT} events, more than any session records`, '/events');
+        if (r.event_count + weight > MAX_EVENTS_PER_ATTEMPT) {
+          throw new ApiFailure('invalid-payload', `attempt ${attemptId} would exceed ${MAX_EVENTS_PER_ATTEMPT} events and path points, more than any session records`, '/events');
         }
         const at = runtime.now().toISOString();
         store.run('INSERT INTO attempt_batches (attempt_id, seq, events, event_count, received_at) VALUES (?, ?, ?, ?, ?)', attemptId, seq, text, events.length, at);
-        store.run('UPDATE attempts SET next_seq = ?, event_count = event_count + ?, last_activity_at = ?, instance_id = ? WHERE id = ?', seq + 1, events.length, at, instance.id, attemptId);
+        store.run('UPDATE attempts SET next_seq = ?, event_count = event_count + ?, last_activity_at = ?, instance_id = ? WHERE id = ?', seq + 1, weight, at, instance.id, attemptId);
         if (zones) store.run('UPDATE attempt_content SET zones = ? WHERE attempt_id = ?', JSON.stringify(zones), attemptId);
         return { attemptId, seq, stored: events.length };
       });

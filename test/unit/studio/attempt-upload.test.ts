@@ -198,6 +198,27 @@ describe('the attempt uploader (fake main)', () => {
     expect(ended.state().failures).toBe(1);
   });
 
+  it('keeps a paused session alive: an empty batch after five quiet minutes, so main does not take it for abandoned', async () => {
+    const src = source();
+    const main = fakeMain();
+    const up = createAttemptUploader({ attemptId: 'a-1', source: src, append: main.append });
+    up.start();
+    src.push(sample(0));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(main.calls).toHaveLength(1);
+    // Reading the case: nothing recorded for a while, nothing sent...
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    expect(main.calls).toHaveLength(1);
+    // ...until five minutes have passed since main last stored a batch.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(main.calls.map((c) => [c.args.seq, c.args.events.length])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    expect(up.state()).toMatchObject({ batches: 2, pendingEvents: 0 });
+    up.stop();
+  });
+
   it('sendNow (the window is closing) sends the next batch at once, without waiting for the timer', async () => {
     const src = source();
     const main = fakeMain();

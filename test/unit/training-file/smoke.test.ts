@@ -37,3 +37,17 @@ describe('people.update', () => {
     });
   });
 });
+
+describe('sessions.append bounds', () => {
+  it('refuses a nano contact whose path is longer than any hand makes, naming the field', async () => {
+    const s = await seededInstitution();
+    const started = s.ok(await s.trainee.sessions.start({ presetId: 'nano-face-delivery', mode: 'learn' }));
+    const path = Array.from({ length: 8_000 }, (_, i) => ({ tMs: 100 + i * 0.1, p: [0, 60, 90] as [number, number, number] }));
+    const contact = { tStartMs: 100, tEndMs: 900, p: [0, 60, 90] as [number, number, number], n: [0, 0, 1] as [number, number, number], region: 'forehead' as const, technique: 'point-lift' as const, needleHeightUm: 100, path };
+    expect(await s.trainee.sessions.append({ attemptId: started.attemptId, seq: 0, events: [{ kind: 'contact', contact }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', path: '/events/0/contact/path' },
+    });
+    expect(await s.trainee.sessions.append({ attemptId: started.attemptId, seq: 0, events: [{ kind: 'contact', contact: { ...contact, path: path.slice(0, 700) } }] })).toMatchObject({ ok: true });
+  });
+});
