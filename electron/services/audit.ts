@@ -4,35 +4,14 @@
 
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical-json';
-import type { AuditEntry, AuditVerification, ListedAuditEntry, SignedIn } from '../../core/api/contract';
+import type { AuditAction, AuditEntry, AuditVerification, ListedAuditEntry, SignedIn } from '../../core/api/contract';
+
+export type { AuditAction };
 import type { TrainingStore } from './db/store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What the trail records. */
-export type AuditAction =
-  | 'institution.setup'
-  | 'institution.updated'
-  | 'person.created'
-  | 'person.updated'
-  | 'person.deactivated'
-  | 'person.reactivated'
-  | 'person.role-granted'
-  | 'person.password-reset'
-  | 'person.pin-changed'
-  | 'auth.signed-in'
-  | 'auth.sign-in-failed'
-  | 'auth.locked-out'
-  | 'auth.password-changed'
-  | 'attempt.started'
-  | 'attempt.stored'
-  | 'attempt.abandoned'
-  | 'attempt.imported'
-  | 'import.json-data'
-  | 'backup.created'
-  | 'storage.restored';
-
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor_id: string | null;
@@ -123,26 +102,57 @@ export function createAuditTrail(store: TrainingStore, now: () => Date): AuditTr
   };
 }
 
-/** Walks the chain in order and names the first entry whose sequence, link or hash does not match. */
-export function verifyAuditRows(rows: Iterable<AuditRow>): AuditVerification {
+export interface AuditProblem {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * Every entry that does not match, in order: a gap in the sequence, a broken link to the entry before, details
+ * not in canonical form, content that does not match its hash. After a problem the walk resynchronises on the
+ * entry as stored and goes on, so each later problem is named too.
+ */
+export function* auditProblems(rows: Iterable<AuditRow>): Generator<AuditProblem & { checkedBefore: number }> {
   let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+  let expected = 1;
   let checked = 0;
   for (const row of rows) {
-    const fail = (reason: string): AuditVerification => ({ ok: false, checked, firstBad: { seq: row.seq, reason } });
-    if (row.seq !== expectedSeq) return fail(`expected entry ${expectedSeq} here, found ${row.seq} (an entry is missing)`);
-    if (row.prev_hash !== prev) return fail(`its link to entry ${row.seq - 1} does not match (that entry was changed or removed)`);
-    let entry: AuditEntry;
+    const problem = (reason: string) => ({ seq: row.seq, reason, checkedBefore: checked });
+    if (row.seq !== expected) {
+      const missing = row.seq - expected;
+      yield problem(
+        missing > 0
+          ? `expected entry ${expected} here, found ${row.seq}: ${missing === 1 ? `entry ${expected} is` : `entries ${expected} to ${row.seq - 1} are`} missing (removed from the trail)`
+          : `it comes after entry ${expected - 1} out of sequence`,
+      );
+    } else if (row.prev_hash !== prev) {
+      yield problem(`its link to entry ${row.seq - 1} does not match (that entry was changed or removed)`);
+    }
+    let entry: AuditEntry | null = null;
     try {
       entry = toEntry(row);
     } catch {
-      return fail('its details are not valid JSON');
+      yield problem('its details are not valid JSON');
     }
-    if (canonicalJson(entry.details) !== row.details) return fail('its details are not in canonical form (changed by hand)');
-    if (auditEntryHash(entry) !== row.hash) return fail('its content does not match its hash (changed after it was written)');
+    if (entry) {
+      if (canonicalJson(entry.details) !== row.details) yield problem('its details are not in canonical form (changed by hand)');
+      else if (auditEntryHash(entry) !== row.hash) yield problem('its content does not match its hash (changed after it was written)');
+    }
     prev = row.hash;
-    expectedSeq++;
+    expected = row.seq + 1;
     checked++;
   }
-  return { ok: true, checked, firstBad: null };
+}
+
+/** Walks the chain in order and names the first entry whose sequence, link or hash does not match. */
+export function verifyAuditRows(rows: Iterable<AuditRow>): AuditVerification {
+  let total = 0;
+  const counted = (function* () {
+    for (const row of rows) {
+      total++;
+      yield row;
+    }
+  })();
+  for (const problem of auditProblems(counted)) return { ok: false, checked: problem.checkedBefore, firstBad: { seq: problem.seq, reason: problem.reason } };
+  return { ok: true, checked: total, firstBad: null };
 }

@@ -9,9 +9,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { canonicalJson } from '../../core/canonical-json';
 import { defaultDataDir } from '../services/app-info';
-import { GENESIS_HASH, auditEntryHash, verifyAuditRows } from '../services/audit';
+import { auditProblems, verifyAuditRows, type AuditProblem, type AuditRow } from '../services/audit';
 import { DATABASE_FILE } from '../services/db/open';
 
 const USAGE = 'usage: npm run audit -- verify [--data-dir DIR]';
@@ -22,57 +21,9 @@ export interface AuditCliIo {
   env?: NodeJS.ProcessEnv;
 }
 
-type AuditRow = Parameters<typeof verifyAuditRows>[0] extends Iterable<infer R> ? R : never;
-
-export interface AuditProblem {
-  seq: number;
-  reason: string;
-}
-
-/** Every entry that does not match, in order (verifyAuditRows stops at the first; this walk resynchronises and goes on). */
+/** Every entry that does not match, in order (the Audit screen stops at the first; the tool names them all). */
 export function listAuditProblems(rows: Iterable<AuditRow>): AuditProblem[] {
-  const problems: AuditProblem[] = [];
-  let prev = GENESIS_HASH;
-  let expected = 1;
-  for (const row of rows) {
-    if (row.seq !== expected) {
-      const missing = row.seq - expected;
-      problems.push({
-        seq: row.seq,
-        reason:
-          missing > 0
-            ? `${missing === 1 ? `entry ${expected} is` : `entries ${expected} to ${row.seq - 1} are`} missing before it (removed from the trail)`
-            : `it comes after entry ${expected - 1} out of sequence`,
-      });
-    } else if (row.prev_hash !== prev) {
-      problems.push({ seq: row.seq, reason: `its link to entry ${row.seq - 1} does not match (that entry was changed or replaced)` });
-    }
-    let details: Record<string, unknown> | null = null;
-    try {
-      details = JSON.parse(row.details) as Record<string, unknown>;
-    } catch {
-      problems.push({ seq: row.seq, reason: 'its details are not valid JSON' });
-    }
-    if (details !== null) {
-      if (canonicalJson(details) !== row.details) problems.push({ seq: row.seq, reason: 'its details are not in canonical form (changed by hand)' });
-      else {
-        const hash = auditEntryHash({
-          seq: row.seq,
-          at: row.at,
-          actorId: row.actor_id,
-          actorName: row.actor_name,
-          action: row.action,
-          subject: row.subject,
-          details,
-          prevHash: row.prev_hash,
-        });
-        if (hash !== row.hash) problems.push({ seq: row.seq, reason: 'its content does not match its hash (changed after it was written)' });
-      }
-    }
-    prev = row.hash;
-    expected = row.seq + 1;
-  }
-  return problems;
+  return [...auditProblems(rows)].map(({ seq, reason }) => ({ seq, reason }));
 }
 
 function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { command: 'verify'; dataDir: string } | { help: true } {

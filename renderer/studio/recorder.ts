@@ -3,18 +3,8 @@
 // recording never depends on frame rate or on when React renders. The order of a built recording's events
 // is core/recording/event-order.ts.
 
-import {
-  RECORDING_FORMAT,
-  RECORDING_VERSION,
-  type DeviceSettings,
-  type InputSample,
-  type NanoContact,
-  type Recording,
-  type RfPulse,
-  type SessionEnd,
-  type StepEvent,
-  type Zone,
-} from '../../core/recording/types';
+import { appendToStreams, emptyStreams, recordingFromHeader } from '../../core/recording/assemble';
+import type { DeviceSettings, Recording, SessionEnd, Zone } from '../../core/recording/types';
 import { latestEventEnd } from '../../core/recording/event-order';
 import type { RecordingEvent, RecordingHeader } from '../../core/scoring/live-contract';
 
@@ -78,32 +68,12 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
     }
   };
   let zones: Zone[] = [...options.header.zones];
-  const samples: InputSample[] = [];
-  const pulses: RfPulse[] = [];
-  const contacts: NanoContact[] = [];
-  const steps: StepEvent[] = [];
-  const settings: { tMs: number; settings: DeviceSettings }[] = [];
+  const streams = emptyStreams();
 
   const push = (input: RecordingEvent) => {
     const event = inOrder(input);
     events.push(event);
-    switch (event.kind) {
-      case 'sample':
-        samples.push(event.sample);
-        break;
-      case 'pulse':
-        pulses.push(event.pulse);
-        break;
-      case 'contact':
-        contacts.push(event.contact);
-        break;
-      case 'settings':
-        settings.push(event.change);
-        break;
-      case 'step':
-        steps.push(event.step);
-        break;
-    }
+    appendToStreams(streams, event);
     options.onEvent?.(event);
   };
 
@@ -118,32 +88,24 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
     },
     zones: () => zones,
     events: () => events,
-    counts: () => ({ samples: samples.length, pulses: pulses.length, contacts: contacts.length, steps: steps.length }),
+    counts: () => ({ samples: streams.samples.length, pulses: streams.pulses.length, contacts: streams.contacts.length, steps: streams.steps.length }),
     build(end) {
       const lastT = latestEventEnd(events);
-      const h = options.header;
-      return {
-        format: RECORDING_FORMAT,
-        version: RECORDING_VERSION,
-        id: h.id,
+      return recordingFromHeader(options.header, {
         startedAt: options.startedAt,
         ...(options.app ? { app: options.app } : {}),
-        ...(h.trainee ? { trainee: h.trainee } : {}),
-        ...(h.scenarioId ? { scenarioId: h.scenarioId } : {}),
-        procedure: h.procedure,
-        mode: h.mode,
-        goal: h.goal,
-        case: h.case,
-        zones: zones.map((z) => ({ id: z.id, regions: [...z.regions] })),
-        steps: [...steps],
-        settings: [...settings],
-        samples: [...samples],
-        pulses: [...pulses],
-        contacts: [...contacts],
+        zones,
+        streams: {
+          steps: [...streams.steps],
+          settings: [...streams.settings],
+          samples: [...streams.samples],
+          pulses: [...streams.pulses],
+          contacts: [...streams.contacts],
+        },
         // Never before the last event: input carries the device's own timestamps, which may run ahead of
         // the clock read when the session is ended.
         end: end ? { ...end, tMs: Math.max(end.tMs, lastT) } : { tMs: lastT, reason: 'aborted' },
-      };
+      });
     },
   };
 }

@@ -36,6 +36,31 @@ export const authStatusSchema = z.strictObject({
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 
+/** Every action the audit trail records (docs/training-file.md lists what each covers). */
+export const AUDIT_ACTIONS = [
+  'institution.setup',
+  'institution.updated',
+  'person.created',
+  'person.updated',
+  'person.deactivated',
+  'person.reactivated',
+  'person.role-granted',
+  'person.password-reset',
+  'person.pin-changed',
+  'auth.signed-in',
+  'auth.sign-in-failed',
+  'auth.locked-out',
+  'auth.password-changed',
+  'attempt.started',
+  'attempt.stored',
+  'attempt.abandoned',
+  'attempt.imported',
+  'import.json-data',
+  'backup.created',
+  'storage.restored',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const auditEntrySchema = z.strictObject({
   seq: z.number().int().min(1),
   at: isoTimeSchema,

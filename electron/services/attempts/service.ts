@@ -18,7 +18,8 @@ import { ApiFailure } from '../../../core/api/errors';
 import { findPreset, recordingHeaderForPreset } from '../../../core/practice/presets';
 import { eventEndTime } from '../../../core/recording/event-order';
 import { RECORDING_LIMITS } from '../../../core/recording/limits';
-import { RECORDING_FORMAT, RECORDING_VERSION, type DeviceSettings, type Recording, type Zone } from '../../../core/recording/types';
+import { appendToStreams, emptyStreams, recordingFromHeader } from '../../../core/recording/assemble';
+import type { DeviceSettings, Recording, Zone } from '../../../core/recording/types';
 import type { RecordingEvent, RecordingHeader } from '../../../core/scoring/live-contract';
 import type { ScoreReport } from '../../../core/scoring/report';
 import type { AuditTrail } from '../audit';
@@ -90,42 +91,23 @@ export function createAttemptsService(deps: {
   /** The recording as main holds it: its own header and start time, the stored batches in order, and an end. */
   const assemble = (r: AttemptRow, zones: Zone[], endTMs: number | null): Recording => {
     const stored = JSON.parse(r.header) as StoredHeader;
-    const h = stored.header;
-    const recording: Recording = {
-      format: RECORDING_FORMAT,
-      version: RECORDING_VERSION,
-      id: r.id,
-      startedAt: stored.startedAt,
-      app: stored.app,
-      ...(h.trainee ? { trainee: h.trainee } : {}),
-      ...(h.scenarioId ? { scenarioId: h.scenarioId } : {}),
-      procedure: h.procedure,
-      mode: h.mode,
-      goal: h.goal,
-      case: h.case,
-      zones,
-      steps: [],
-      settings: [],
-      samples: [],
-      pulses: [],
-      contacts: [],
-      end: { tMs: 0, reason: endTMs === null ? 'aborted' : 'completed' },
-    };
+    const streams = emptyStreams();
     let last = 0;
     for (const batch of store.stmt('SELECT events FROM attempt_batches WHERE attempt_id = ? ORDER BY seq').iterate(r.id) as Iterable<{ events: string }>) {
       for (const e of JSON.parse(batch.events) as RecordingEvent[]) {
-        if (e.kind === 'sample') recording.samples.push(e.sample);
-        else if (e.kind === 'pulse') recording.pulses.push(e.pulse);
-        else if (e.kind === 'contact') recording.contacts.push(e.contact);
-        else if (e.kind === 'settings') recording.settings.push(e.change);
-        else recording.steps.push(e.step);
+        appendToStreams(streams, e);
         last = Math.max(last, eventEndTime(e));
       }
     }
     // A session with nothing recorded still starts with the device settings it was given.
-    if (recording.settings.length === 0) recording.settings.push({ tMs: 0, settings: stored.initialSettings });
-    recording.end.tMs = Math.max(endTMs ?? 0, last);
-    return recording;
+    if (streams.settings.length === 0) streams.settings.push({ tMs: 0, settings: stored.initialSettings });
+    return recordingFromHeader(stored.header, {
+      startedAt: stored.startedAt,
+      app: stored.app,
+      zones,
+      streams,
+      end: { tMs: Math.max(endTMs ?? 0, last), reason: endTMs === null ? 'aborted' : 'completed' },
+    });
   };
 
   /** Stores the outcome of an attempt in one durable transaction with its audit entry. */

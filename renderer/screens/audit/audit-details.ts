@@ -3,32 +3,11 @@
 // and file names stay as typed (user content).
 
 import type { TFunction } from 'i18next';
-import type { AuditEntry } from '../../../core/api/contract';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../../core/api/contract';
 import { findPreset } from '../../../core/practice/presets';
 
-/** Every action main records (electron/services/audit.ts); others are shown as main names them. */
-export const AUDIT_ACTIONS = [
-  'institution.setup',
-  'institution.updated',
-  'person.created',
-  'person.updated',
-  'person.deactivated',
-  'person.reactivated',
-  'person.role-granted',
-  'person.password-reset',
-  'person.pin-changed',
-  'auth.signed-in',
-  'auth.sign-in-failed',
-  'auth.locked-out',
-  'auth.password-changed',
-  'attempt.started',
-  'attempt.stored',
-  'attempt.abandoned',
-  'attempt.imported',
-  'import.json-data',
-  'backup.created',
-  'storage.restored',
-] as const;
+/** Every action main records; others are shown as main names them. */
+export { AUDIT_ACTIONS };
 
 export function isKnownAction(action: string): boolean {
   return (AUDIT_ACTIONS as readonly string[]).includes(action);
