@@ -22,6 +22,7 @@ import { UploadStatus } from './panels/UploadStatus';
 import { StudioScene } from './scene/StudioScene';
 import { createStudioStore, StudioStoreContext, useStudio, useStudioStoreApi, type StudioApi } from './store';
 import './studio.css';
+import './studio-layout.css';
 
 export interface StudioScreenProps {
   procedure: Procedure;
@@ -181,9 +182,16 @@ function StudioBar({ leave }: { leave: ReturnType<typeof useLeave> }) {
         <>
           <span className={`studio-mode-badge mode-${mode}`}>{t(`mode.${mode}`)}</span>
           {procedure === 'nano' && mode === 'learn' && <DwellTimer />}
-          <span className="studio-counts" data-testid="event-counts">
-            {procedure === 'roller' ? t('counts.samples', { n: counts.samples }) : procedure === 'rf' ? t('counts.pulses', { n: counts.pulses }) : t('counts.contacts', { n: counts.contacts })}
-          </span>
+          {procedure === 'roller' ? (
+            // The raw sample count is never shown to trainees (it is there, hidden, for tests and tools).
+            <span hidden data-testid="event-counts">
+              {counts.samples}
+            </span>
+          ) : (
+            <span className="studio-counts" data-testid="event-counts">
+              {procedure === 'rf' ? t('counts.pulses', { n: counts.pulses }) : t('counts.contacts', { n: counts.contacts })}
+            </span>
+          )}
           <UploadStatus />
           <button
             type="button"

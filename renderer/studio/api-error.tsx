@@ -48,7 +48,9 @@ export function FileProblemText({ problem }: { problem: FileProblem }) {
   return (
     <>
       <span data-user-content>{problem.fileName}</span> <code>{problem.pointer}</code>{' '}
-      <span lang="en">{problem.message}</span>
+      <small className="studio-muted" lang="en">
+        {problem.message}
+      </small>
     </>
   );
 }

@@ -19,7 +19,7 @@ describe('studio panels', () => {
     fireEvent.change(screen.getByTestId('scenario-select'), { target: { value: scars.id } });
     expect(screen.getByText(/1\.0-1\.5 mm，出血性紫癜/)).toBeTruthy();
     expect(screen.getByText('左面颊、右面颊')).toBeTruthy();
-    fireEvent.click(screen.getByLabelText('测试模式'));
+    fireEvent.click(screen.getByLabelText('考核模式'));
     fireEvent.click(screen.getByTestId('start-session'));
     // Main is asked for the attempt: the button is busy until it answers.
     const button = screen.getByTestId('start-session') as HTMLButtonElement;
@@ -63,7 +63,7 @@ describe('studio panels', () => {
     expect(Array.from(screen.getByTestId('needle-length').querySelectorAll('option')).map((o) => o.value)).toEqual(['0.25', '0.5', '0.75', '1', '1.5', '2', '2.5', '3']);
     const settings = store.getState().recorder!.build().settings;
     expect(settings.at(-1)).toEqual({ tMs: 2500, settings: { device: 'roller', needleLengthMm: 1.5, drumWidthMm: 20 } });
-    expect(screen.getByText(/Shift = 重/)).toBeTruthy();
+    expect(screen.getByText(/按住 L 键 = 轻、按住 Shift 键 = 重/)).toBeTruthy();
   });
 
   it('RF: fitting a new tip changes the tip id and records the 9.5 step', async () => {
@@ -105,7 +105,7 @@ describe('studio panels', () => {
     fireEvent.click(within(screen.getByTestId('zone-zone-2')).getByTestId('step-disinfect-zone-2'));
     expect(store.getState().steps).toEqual([{ step: 'disinfect', tMs: 0, zoneId: 'zone-2' }]);
     // Zones are numbered by position: removing the first one four times leaves one.
-    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByLabelText('删除第 1 区'));
+    for (let i = 0; i < 4; i++) fireEvent.click(screen.getAllByLabelText(/^删除分区：/)[0]);
     expect(store.getState().zones.map((z) => z.id)).toEqual(['zone-5']);
     expect(screen.getByText('至少需要 2 个分区。')).toBeTruthy();
   });

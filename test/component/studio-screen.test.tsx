@@ -163,7 +163,7 @@ describe('the studio screen', () => {
     const append = vi.spyOn(s.trainee.sessions, 'append').mockResolvedValue({ ok: false, error: { code: 'storage-failed', message: 'the app server cannot be reached: offline' } });
     await started();
     fireEvent.click(screen.getByTestId('step-take-history'));
-    await waitFor(() => expect(screen.getByTestId('upload-status').textContent).toBe('Not saved: The training file cannot be reached or written: is the app still running?; retrying'));
+    await waitFor(() => expect(screen.getByTestId('upload-status').textContent).toBe('Not saved: The training file cannot be reached or written (if this goes on, ask the administrator); retrying'));
     append.mockRestore();
     await waitFor(() => expect(screen.getByTestId('upload-status').textContent).toBe('Saved'), { timeout: 3000 });
     const finish = vi.spyOn(s.trainee.sessions, 'finish').mockResolvedValueOnce({ ok: false, error: { code: 'storage-failed', message: 'the app server cannot be reached: offline' } });

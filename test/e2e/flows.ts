@@ -3,12 +3,13 @@
 // per-run token and the page's client key from its meta tags, exactly as the app's fetch client sends
 // them); the trainee then signs in through the sign-in screen, as at a real station.
 
+import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PerspectiveCamera, Vector3 } from 'three';
 import type { Page } from 'playwright-core';
 import { CAMERA_START } from '../../renderer/studio/scene/camera';
-import { REPO_ROOT } from './harness';
+import { REPO_ROOT, saveScreenshot } from './harness';
 
 export const E2E_ADMIN = { name: '陈主任', username: 'admin', password: 'correct horse battery' };
 
@@ -120,3 +121,76 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
   await cdp.detach();
 }
 
+
+// Checking a studio screen as a user would meet it: axe's serious and critical findings, and Chinese (or
+// English) text laid out whole at the smallest and a large window.
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it stands (injected over DevTools, past the CSP). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+export const STUDIO_SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/**
+ * Text squeezed into a column a character or so wide (Chinese wrapping one character per line) in badges,
+ * chips, buttons, zone names and headings, and headings cut off (wider than their box): described for the
+ * failure message.
+ */
+export async function squeezedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const sel = '.studio h1, .studio h2, .studio h3, .studio .button, .studio-mode-badge, .studio-zone-name, .studio-step-name, .studio-segmented label, .studio-upload, .studio-legend li';
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+      const text = (el.innerText || '').trim();
+      const box = el.getBoundingClientRect();
+      if (!text || box.width === 0) continue;
+      const font = parseFloat(getComputedStyle(el).fontSize) || 16;
+      const line = parseFloat(getComputedStyle(el).lineHeight) || font * 1.4;
+      // Two or more characters in a box under two characters wide, standing more than two lines tall.
+      if (text.length >= 2 && box.width < font * 2 && box.height > line * 2) out.push(`squeezed: ${el.className || el.tagName} "${text.slice(0, 20)}" ${Math.round(box.width)}px wide`);
+      if (/^H[1-3]$/.test(el.tagName) && el.scrollWidth > el.clientWidth + 1) out.push(`cut off: ${el.tagName} "${text.slice(0, 20)}"`);
+    }
+    return out;
+  });
+}
+
+/** Screenshots of the screen at each studio size (back to 1280x800 after), failing on squeezed or cut-off text. */
+export async function studioShots(page: Page, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const size of STUDIO_SIZES) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(300);
+    for (const p of await squeezedText(page)) problems.push(`${name} ${size.width}x${size.height}: ${p}`);
+    await saveScreenshot(page, `${name}-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return problems;
+}
+
+/** The data-testid (or else the accessible label) of the focused element. */
+export async function focused(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('data-testid') ?? el?.getAttribute('aria-label') ?? null;
+  });
+}

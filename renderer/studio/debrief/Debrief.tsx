@@ -2,9 +2,10 @@
 // read back when it is reopened; never scored again here), findings grouped by clause, the heat maps and
 // the replay; where the attempt is stored and what kind it is; export as a JSON recording.
 
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
-import type { Recording } from '../../../core/recording/types';
+import type { Recording, Zone } from '../../../core/recording/types';
 import { RULES_BY_ID } from '../../../core/rules/catalogue';
 import type { Finding, LocalizedText, ScoreReport } from '../../../core/scoring/report';
 import type { LoadedHead } from '../StudioScreen';
@@ -13,6 +14,7 @@ import { LeaveConfirm, type Leave } from '../panels/LeaveConfirm';
 import { formatSessionTime } from '../panels/ProcedurePanel';
 import { AttemptKind, AttemptNote } from './AttemptNote';
 import { Replay } from './Replay';
+import { nameZonesIn } from '../zone-names';
 
 /**
  * pending: main is storing and scoring it; ready: main's report; not-stored: main has not got it yet (see
@@ -70,6 +72,9 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
   const outcome = useStudio((s) => s.outcome);
   const problem = useStudio((s) => s.problem);
   const busy = useStudio((s) => s.busy);
+  // The debrief opens with focus on its heading (keyboard and screen-reader users start there).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const report = outcome?.report ?? null;
   const finishProblem = problem?.action === 'finish' ? problem : null;
   const state: ReportState = report
@@ -83,12 +88,14 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
   return (
     <div className="studio-debrief" data-testid="debrief">
       <header className="studio-bar">
-        <h1>{t('debrief.title')}</h1>
+        <h1 ref={heading} tabIndex={-1} data-testid="debrief-title">
+          {t('debrief.title')}
+        </h1>
         <AttemptKind outcome={outcome} recording={recording} />
         <button type="button" className="button" onClick={() => downloadRecording(recording)} data-testid="export-session">
           {t('debrief.export')}
         </button>
-        <button type="button" className="button" onClick={practiseAgain} disabled={busy !== null} data-testid="new-session">
+        <button type="button" className="button primary" onClick={practiseAgain} disabled={busy !== null} data-testid="new-session">
           {t('debrief.again')}
         </button>
         <button type="button" className="button subtle" onClick={leave.request} disabled={busy !== null} data-testid="studio-exit">
@@ -97,7 +104,7 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
       </header>
       <AttemptNote outcome={outcome} problem={finishProblem} />
       <div className="studio-debrief-body">
-        <ReportView state={state} />
+        <ReportView state={state} zones={recording.zones} />
         <Replay head={head} recording={recording} findings={report?.findings ?? []} />
       </div>
       <LeaveConfirm leave={leave} />
@@ -106,12 +113,15 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
 }
 
 /** The report half of the debrief: score, pass/fail, criteria and findings grouped by clause. */
-export function ReportView({ state }: { state: ReportState }) {
+export function ReportView({ state, zones = [] }: { state: ReportState; zones?: readonly Zone[] }) {
   const { t, i18n } = useTranslation('studio');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
+  // Zones by their regions' names, never their ids.
+  const named = (text: string) => nameZonesIn(text, zones, lang, (n) => t('zones.unnamed', { n }));
   const report = state.status === 'ready' ? state.report : null;
   return (
-    <section className="studio-panel studio-report" aria-labelledby="report-title">
+    // It scrolls on its own: focusable, so the keyboard can scroll it too.
+    <section className="studio-panel studio-report" aria-labelledby="report-title" tabIndex={0}>
       <h2 id="report-title">{t('debrief.report')}</h2>
       {state.status === 'pending' && <p role="status">{t('debrief.scoring')}</p>}
       {state.status === 'not-stored' && <p data-testid="score-error">{t('debrief.noScoreYet')}</p>}
@@ -161,10 +171,10 @@ export function ReportView({ state }: { state: ReportState }) {
                 <ul>
                   {g.findings.map((f) => (
                     <li key={f.id} className={`sev-${f.severity}`} data-rule={f.ruleId}>
-                      <strong>{t(`severity.${f.severity}`)}</strong> {f.message[lang]}
+                      <strong>{t(`severity.${f.severity}`)}</strong> {named(f.message[lang])}
                       {f.region && <span className="studio-muted"> · {REGION_NAMES[f.region][lang]}</span>}
                       {f.span && <span className="studio-muted"> · {formatSessionTime(f.span.startMs)}</span>}
-                      <div className="studio-evidence">{f.evidence.text[lang]}</div>
+                      <div className="studio-evidence">{named(f.evidence.text[lang])}</div>
                       {f.simulatorDefault && <div className="studio-muted">{t('debrief.simulatorDefault')}</div>}
                     </li>
                   ))}

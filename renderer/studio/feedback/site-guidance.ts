@@ -1,8 +1,9 @@
 // What the learn-mode panel teaches for the region under the device, from the rules catalogue: the
 // recommended roller needle length (8.5.x, else the endpoint's range) or RF insertion depth (9.6.x) with
-// its clause and the rule's statement, and the nano technique rules (10.4, 10.5).
+// its clause and the rule's statement, and the nano technique rules (10.4, 10.5). Over a no-treat zone
+// (eyes, lips, nostrils) only that it must not be treated, with the no-treat rule's clause (8.5).
 
-import type { RegionId } from '../../../core/anatomy/regions';
+import { isNoTreatRegion, type RegionId } from '../../../core/anatomy/regions';
 import type { PatientCase, Procedure, SessionGoal } from '../../../core/recording/types';
 import { RULES } from '../../../core/rules/catalogue';
 import { formatRanges, rfSiteRule, rollerNeedleRecommendation, type RangeMm } from '../../../core/rules/sites';
@@ -10,6 +11,8 @@ import type { LocalizedText } from '../../../core/scoring/report';
 
 export interface SiteGuidance {
   clause: string;
+  /** A no-treat zone: it must not be treated; no needle, depth or setting is recommended. */
+  noTreat?: true;
   /** Recommended ranges, mm (needle length for the roller, insertion depth for RF); absent when none. */
   rangesMm?: readonly RangeMm[];
   /** The catalogue's statements for the clause (session rules), in both languages. */
@@ -20,7 +23,11 @@ function statementsFor(clause: string, topics: readonly string[]): LocalizedText
   return RULES.filter((r) => r.clause === clause && r.use === 'session' && topics.includes(r.topic)).map((r) => r.statement);
 }
 
+/** The catalogue's no-treat rule: its clause and statement are all the panel says over a no-treat zone. */
+const NO_TREAT_RULE = RULES.find((r) => r.id === 'no-treat-contact');
+
 export function siteGuidance(procedure: Procedure, region: RegionId, goal: SessionGoal, patient: PatientCase): SiteGuidance {
+  if (isNoTreatRegion(region)) return { clause: NO_TREAT_RULE?.clause ?? '8.5', noTreat: true, statements: NO_TREAT_RULE ? [NO_TREAT_RULE.statement] : [] };
   if (procedure === 'roller') {
     const rec = rollerNeedleRecommendation(region, goal.endpoint, patient);
     return { clause: rec.clause, rangesMm: rec.ranges, statements: statementsFor(rec.clause, ['roller-site', 'roller', 'device']) };

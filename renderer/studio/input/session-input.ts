@@ -48,7 +48,7 @@ export function createSessionInput(store: StoreLike, picker: SurfacePicker, curs
     p: hit.p,
     n: hit.n,
     region: hit.region,
-    pressure: contact ? samplePressure(e) : 0,
+    pressure: contact ? samplePressure(e, s.mousePressure, s.lightKey) : 0,
     contact,
     ...(skinTension(s) ? { skinTension: true } : {}),
   });
@@ -80,7 +80,8 @@ export function createSessionInput(store: StoreLike, picker: SurfacePicker, curs
         lastContactHit = hit;
         s.recorder.push({ kind: 'sample', sample: rollerSample(s, e, hit, true) });
       } else if (settings.device === 'rf') {
-        const zone = s.zones.find((z) => z.id === s.activeZoneId) ?? s.zones.find((z) => z.regions.includes(hit.region));
+        // A zone without regions is not in the recording yet: the pulse goes to the zone holding its region.
+        const zone = s.zones.find((z) => z.id === s.activeZoneId && z.regions.length > 0) ?? s.zones.find((z) => z.regions.includes(hit.region));
         s.recorder.push({
           kind: 'pulse',
           pulse: {
@@ -97,7 +98,7 @@ export function createSessionInput(store: StoreLike, picker: SurfacePicker, curs
             suction: settings.suction,
             bipolar: settings.bipolar,
             tipId: settings.tipId,
-            pressure: samplePressure(e),
+            pressure: samplePressure(e, s.mousePressure, s.lightKey),
             ...(skinTension(s) ? { skinTension: true } : {}),
           },
         });

@@ -2,7 +2,7 @@
 
 import { useTranslation } from 'react-i18next';
 import type { DeviceSettings } from '../../../core/recording/types';
-import { MODIFIER_PRESSURE } from '../input/pressure';
+import { PRESSURE_LEVELS } from '../input/pressure';
 import { useStudio } from '../store';
 
 export const ROLLER_NEEDLE_LENGTHS_MM = [0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0] as const;
@@ -38,6 +38,9 @@ export function DevicePanel() {
   const running = useStudio((s) => s.phase === 'running');
   const tension = useStudio((s) => s.skinTensionToggle || s.skinTensionKey);
   const setTension = useStudio((s) => s.setSkinTensionToggle);
+  const mousePressure = useStudio((s) => s.mousePressure);
+  const lightKey = useStudio((s) => s.lightKey);
+  const setMousePressure = useStudio((s) => s.setMousePressure);
   const set = (changes: Partial<DeviceSettings>) => update(changes);
 
   return (
@@ -95,13 +98,24 @@ export function DevicePanel() {
           </fieldset>
         </>
       )}
+      {settings.device !== 'nano' && (
+        <fieldset className="studio-segmented" data-testid="mouse-pressure">
+          <legend>{t('device.pressure')}</legend>
+          {PRESSURE_LEVELS.map((level) => (
+            <label key={level}>
+              <input type="radio" name="mouse-pressure" checked={(lightKey ? 'light' : mousePressure) === level} onChange={() => setMousePressure(level)} data-testid={`pressure-${level}`} />
+              {t(`device.pressureLevel.${level}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label className="studio-check">
         <input type="checkbox" checked={tension} onChange={(e) => setTension(e.target.checked)} data-testid="skin-tension" />
         {t('device.skinTension')}
       </label>
       <div className="studio-keys" aria-label={t('controls.title')}>
         <p>{t(`controls.${settings.device}`)}</p>
-        <p>{t('controls.pressure', { light: MODIFIER_PRESSURE.light, moderate: MODIFIER_PRESSURE.moderate, firm: MODIFIER_PRESSURE.firm })}</p>
+        {settings.device !== 'nano' && <p>{t('controls.pressure')}</p>}
         <p>{t('controls.tension')}</p>
         <p>{t('controls.view')}</p>
       </div>

@@ -6,6 +6,7 @@ import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { DIRECTION_COUNT_RGB, HEAT_STOPS, RF_GAP_RGB, type HeadView, type Rgb } from '../feedback/colors';
 import { formatRanges, siteGuidance } from '../feedback/site-guidance';
 import { useStudio } from '../store';
+import { nameZonesIn } from '../zone-names';
 import { ProgressTable } from './ProgressTable';
 
 const css = (c: Rgb) => `rgb(${Math.round(c[0] * 255)}, ${Math.round(c[1] * 255)}, ${Math.round(c[2] * 255)})`;
@@ -52,12 +53,15 @@ export function Legend({ view }: { view: HeadView }) {
         ))}
       </ul>
     );
+  // Counts of what this view shows, each labelled with its unit: passes (roller), pulses (RF), contacts (nano).
+  const unit = view === 'passes' ? 'legend.passesN' : view === 'rf' ? 'legend.pulsesN' : 'legend.contactsN';
   return (
-    <ul className="studio-legend" aria-label={t('legend.title')}>
+    <ul className="studio-legend" aria-label={t(`legend.${view}`)} data-testid="legend" data-view={view}>
+      <li className="studio-muted studio-legend-title">{t(`legend.${view}`)}</li>
       {HEAT_STOPS.map((c, i) => (
         <li key={i}>
           <span className="swatch" ref={(el) => void (el && (el.style.background = css(c)))} />
-          {i === HEAT_STOPS.length - 1 ? `${i + 1}+` : i + 1}
+          {t(unit, { n: i === HEAT_STOPS.length - 1 ? `${i + 1}+` : i + 1 })}
         </li>
       ))}
       {view === 'rf' && (
@@ -66,7 +70,6 @@ export function Legend({ view }: { view: HeadView }) {
           {t('legend.rfGap')}
         </li>
       )}
-      <li className="studio-muted">{t(view === 'passes' ? 'legend.passes' : view === 'rf' ? 'legend.rf' : 'legend.nano')}</li>
     </ul>
   );
 }
@@ -78,6 +81,7 @@ export function FeedbackPanel() {
   const hover = useStudio((s) => s.hoverRegion);
   const warnings = useStudio((s) => s.warnings);
   const preset = useStudio((s) => s.preset);
+  const zones = useStudio((s) => s.zones);
   const guidance = hover ? siteGuidance(procedure, hover, preset.goal, preset.case) : null;
   return (
     <section className="studio-panel" aria-labelledby="studio-feedback-title">
@@ -88,6 +92,11 @@ export function FeedbackPanel() {
         {hover && guidance ? (
           <>
             <h3>{REGION_NAMES[hover][lang]}</h3>
+            {guidance.noTreat && (
+              <p className="studio-no-treat" data-testid="no-treat-guidance">
+                <strong>{t('feedback.noTreat')}</strong>
+              </p>
+            )}
             <p className="studio-clause">{t('feedback.clause', { clause: guidance.clause })}</p>
             <ul className="studio-rule-list">
               {guidance.statements.map((st) => (
@@ -111,7 +120,7 @@ export function FeedbackPanel() {
         <ul className="studio-warnings" aria-live="polite" data-testid="live-warnings">
           {warnings.slice(0, 6).map((w, i) => (
             <li key={`${w.ruleId}-${w.tMs}-${i}`} className={`sev-${w.severity}`}>
-              <strong>{t(`severity.${w.severity}`)}</strong> {w.message[lang]} <span className="studio-clause">{t('feedback.clause', { clause: w.clause })}</span>
+              <strong>{t(`severity.${w.severity}`)}</strong> {nameZonesIn(w.message[lang], zones, lang, (n) => t('zones.unnamed', { n }))} <span className="studio-clause">{t('feedback.clause', { clause: w.clause })}</span>
             </li>
           ))}
         </ul>

@@ -93,14 +93,20 @@ export function InputController({ picker, cursor }: { picker: SurfacePicker; cur
   // Any change of studio state (view, overlay, steps...) may change the picture.
   useEffect(() => store.subscribe(() => invalidate()), [store, invalidate]);
 
-  // Skin tension is held with the T key (or the toggle in the panel).
+  // Skin tension is held with the T key (or the toggle in the panel); light pressure with the L key.
   useEffect(() => {
     const set = (on: boolean) => (e: KeyboardEvent) => {
+      // Typing in a field (a minutes box, a select) is not holding a key on the device.
+      if (on && e.target instanceof HTMLElement && e.target.closest('input[type="number"], input[type="text"], textarea')) return;
       if (e.key === 't' || e.key === 'T') store.getState().setSkinTensionKey(on);
+      if (e.key === 'l' || e.key === 'L') store.getState().setLightKey(on);
     };
     const down = set(true);
     const up = set(false);
-    const blur = () => store.getState().setSkinTensionKey(false);
+    const blur = () => {
+      store.getState().setSkinTensionKey(false);
+      store.getState().setLightKey(false);
+    };
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', blur);

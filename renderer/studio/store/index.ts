@@ -54,30 +54,43 @@ const deviceSlice =
       setSkinTensionKey(on) {
         if (get().skinTensionKey !== on) set({ skinTensionKey: on });
       },
+      mousePressure: 'moderate',
+      lightKey: false,
+      setMousePressure(mousePressure) {
+        set({ mousePressure });
+      },
+      setLightKey(on) {
+        if (get().lightKey !== on) set({ lightKey: on });
+      },
     };
   };
 
-const viewSlice: Slice<ViewSlice> = (set, get) => ({
-  view: 'passes',
-  showRegions: true,
-  showLabels: true,
-  hoverRegion: null,
-  zoneEditId: null,
-  setView: (view) => set({ view }),
-  setShowRegions: (showRegions) => set({ showRegions }),
-  setShowLabels: (showLabels) => set({ showLabels }),
-  setHoverRegion: (hoverRegion) => {
-    if (get().hoverRegion !== hoverRegion) set({ hoverRegion });
-  },
-  setZoneEdit: (zoneEditId) => set({ zoneEditId }),
-});
+/** Each device opens in its own display: roller passes, RF pulse coverage, nano contacts. */
+export const DEFAULT_VIEW = { roller: 'passes', rf: 'rf', nano: 'nano' } as const;
+
+const viewSlice =
+  (env: StudioEnv): Slice<ViewSlice> =>
+  (set, get) => ({
+    view: DEFAULT_VIEW[env.procedure],
+    showRegions: true,
+    showLabels: true,
+    hoverRegion: null,
+    zoneEditId: null,
+    setView: (view) => set({ view }),
+    setShowRegions: (showRegions) => set({ showRegions }),
+    setShowLabels: (showLabels) => set({ showLabels }),
+    setHoverRegion: (hoverRegion) => {
+      if (get().hoverRegion !== hoverRegion) set({ hoverRegion });
+    },
+    setZoneEdit: (zoneEditId) => set({ zoneEditId }),
+  });
 
 export function createStudioStore(env: StudioEnv): StoreApi<StudioState> {
   return createStore<StudioState>()((...a) => ({
     ...sessionSlice(env)(...a),
     ...attemptSlice(env)(...a),
     ...deviceSlice(env)(...a),
-    ...viewSlice(...a),
+    ...viewSlice(env)(...a),
   }));
 }
 

@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand';
 import type { RegionId } from '../../../core/anatomy/regions';
 import { presetsFor, recordingHeaderForPreset } from '../../../core/practice/presets';
-import type { DeviceSettings, Procedure, Recording, StepEvent } from '../../../core/recording/types';
+import type { DeviceSettings, Procedure, Recording, StepEvent, Zone } from '../../../core/recording/types';
 import type { RecordingHeader } from '../../../core/scoring/live-contract';
 import type { TreatmentSurface } from '../../../core/surface/surface';
 import { createStudioFeedback } from '../feedback/live';
@@ -31,6 +31,12 @@ export interface StudioEnv {
 export type Slice<T> = StateCreator<StudioState, [], [], T>;
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * The zones a recording holds: those with at least one region (the recording format requires it, and main
+ * refuses a batch with an empty zone). A zone just added, still without regions, stays on screen only.
+ */
+const recordable = (zones: readonly Zone[]): Zone[] => zones.filter((z) => z.regions.length > 0);
 
 function randomId(): string {
   const c = globalThis.crypto;
@@ -128,14 +134,14 @@ export const sessionSlice =
         while (zones.some((z) => z.id === `zone-${n}`)) n++;
         const zone = { id: `zone-${n}`, regions: [...regions] };
         const next = [...zones, zone];
-        recorder?.setZones(next);
+        recorder?.setZones(recordable(next));
         set({ zones: next, activeZoneId: zone.id });
         return zone.id;
       },
       removeZone(id) {
         const { zones, recorder, activeZoneId, zoneEditId } = get();
         const next = zones.filter((z) => z.id !== id);
-        recorder?.setZones(next);
+        recorder?.setZones(recordable(next));
         set({ zones: next, activeZoneId: activeZoneId === id ? (next[0]?.id ?? null) : activeZoneId, zoneEditId: zoneEditId === id ? null : zoneEditId });
       },
       toggleZoneRegion(zoneId, region: RegionId) {
@@ -145,7 +151,7 @@ export const sessionSlice =
           if (z.id === zoneId) return { ...z, regions: z.regions.includes(region) ? z.regions.filter((r) => r !== region) : [...z.regions, region] };
           return { ...z, regions: z.regions.filter((r) => r !== region) };
         });
-        recorder?.setZones(next);
+        recorder?.setZones(recordable(next));
         set({ zones: next });
       },
       setActiveZone(id) {

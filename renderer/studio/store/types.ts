@@ -6,6 +6,7 @@ import type { LiveWarning } from '../../../core/scoring/live-contract';
 import type { ScoreReport } from '../../../core/scoring/report';
 import type { UploadState } from '../attempt-upload';
 import type { HeadView } from '../feedback/colors';
+import type { PressureLevel } from '../input/pressure';
 import type { StudioFeedback } from '../feedback/live';
 import type { PracticePreset } from '../../../core/practice/presets';
 import type { SessionRecorder } from '../recorder';
@@ -120,6 +121,12 @@ export interface DeviceSlice {
   fitNewTip(): void;
   setSkinTensionToggle(on: boolean): void;
   setSkinTensionKey(on: boolean): void;
+  /** Mouse pressure chosen in the panel (a pen reports its own). */
+  mousePressure: PressureLevel;
+  /** The L key, held: light pressure for the mouse. */
+  lightKey: boolean;
+  setMousePressure(level: PressureLevel): void;
+  setLightKey(on: boolean): void;
 }
 
 export interface ViewSlice {

@@ -19,6 +19,15 @@ describe('pressure from pointer events', () => {
     expect(samplePressure(ev({ altKey: true }))).toBe(MODIFIER_PRESSURE.light);
   });
 
+  it('offers light pressure without Alt: the level chosen in the panel, or L held; Shift stays firm', () => {
+    expect(samplePressure(ev({}), 'light')).toBe(MODIFIER_PRESSURE.light);
+    expect(samplePressure(ev({}), 'firm')).toBe(MODIFIER_PRESSURE.firm);
+    expect(samplePressure(ev({}), 'moderate', true)).toBe(MODIFIER_PRESSURE.light);
+    expect(samplePressure(ev({ shiftKey: true }), 'light', true)).toBe(MODIFIER_PRESSURE.firm);
+    // A pen keeps its own pressure whatever is chosen.
+    expect(samplePressure(ev({ pointerType: 'pen', pressure: 0.4 }), 'firm', true)).toBe(0.4);
+  });
+
   it('uses real pen pressure, clamped to 0..1', () => {
     expect(hasRealPressure(ev({ pointerType: 'pen', pressure: 0.31 }))).toBe(true);
     expect(samplePressure(ev({ pointerType: 'pen', pressure: 0.31, shiftKey: true }))).toBe(0.31);

@@ -54,6 +54,21 @@ describe('pointer input into the recording', () => {
     expect((x / 75) ** 2 + (y / 105) ** 2 + (z / 95) ** 2).toBeCloseTo(1, 1);
   });
 
+  it('records light pressure with the L key held or light chosen in the panel (no Alt needed)', () => {
+    const { store, input, at } = setup('roller');
+    store.getState().startSession();
+    store.getState().setLightKey(true);
+    input.down(at(1010, foreheadDir(-10)));
+    input.move([at(1012, foreheadDir(-5))]);
+    input.up(at(1014, foreheadDir(-5), { buttons: 0 }));
+    store.getState().setLightKey(false);
+    store.getState().setMousePressure('firm');
+    input.down(at(1020, foreheadDir(0)));
+    input.up(at(1024, foreheadDir(0), { buttons: 0 }));
+    const samples = store.getState().closeRecording()!.recording.samples.filter((s) => s.contact);
+    expect(samples.map((s) => s.pressure)).toEqual([0.25, 0.25, 0.85]);
+  });
+
   it('lifts the roller when the pointer slides off the head', () => {
     const { store, input, at } = setup('roller');
     store.getState().startSession();
