@@ -1,0 +1,44 @@
+// Nano part (10.x): dwell, times per site and circling.
+import { describe, expect, it } from 'vitest';
+import { regionCentre } from '../../../../core/geometry/surface-walk';
+import type { NanoContact } from '../../../../core/recording/types';
+import { pathTurnDeg } from '../../../../core/scoring/engine/nano';
+import { score } from '../../../../core/scoring/score';
+import { createStandInSurface } from '../../../../core/surface/stand-in';
+import { recording } from './helpers';
+
+const surface = createStandInSurface({ rings: 40, segments: 80 });
+
+describe('pathTurnDeg', () => {
+  it('is about 360° for a circle and 0 for a line, ignoring steps under 0.5 mm', () => {
+    const circle = Array.from({ length: 37 }, (_, i) => ({ p: [5 * Math.cos((i * Math.PI) / 18), 5 * Math.sin((i * Math.PI) / 18), 0] }));
+    expect(pathTurnDeg([5, 0, 0], circle.slice(1), 0, 0, 1)).toBeCloseTo(350, 0);
+    const line = Array.from({ length: 10 }, (_, i) => ({ p: [i + 1, 0, 0] }));
+    expect(pathTurnDeg([0, 0, 0], line, 0, 0, 1)).toBe(0);
+    expect(pathTurnDeg([0, 0, 0], [{ p: [0.1, 0, 0] }, { p: [0.1, 0.1, 0] }], 0, 0, 1)).toBe(0);
+  });
+});
+
+describe('nano contacts', () => {
+  const c = regionCentre(surface, 'forehead');
+  const contact = (tStartMs: number, dwellMs: number): NanoContact => ({
+    tStartMs,
+    tEndMs: tStartMs + dwellMs,
+    p: c.p,
+    n: c.n,
+    region: 'forehead',
+    technique: 'point-lift',
+    needleHeightUm: 100,
+    path: [],
+  });
+
+  it('flags a dwell over 3 s and a fourth contact on one site', () => {
+    const r = recording('nano', { contacts: [contact(1000, 3500), contact(6000, 500), contact(7000, 500), contact(8000, 500)] });
+    const report = score(r, { surface });
+    const ids = report.findings.map((f) => f.id);
+    expect(ids).toContain('nano-dwell:forehead');
+    expect(ids).toContain('nano-times-per-site:forehead');
+    expect(report.metrics.contacts).toBe(4);
+    expect(report.metrics.maxContactsPerSite).toBe(4);
+  });
+});

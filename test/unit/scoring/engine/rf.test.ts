@@ -1,0 +1,75 @@
+// RF part (9.x): zone attribution by region (9.2, 9.3), the no-miss flood fill.
+import { describe, expect, it } from 'vitest';
+import { surfaceIndex } from '../../../../core/geometry/surface-index';
+import { RF_ZONE_STEPS } from '../../../../core/rules/procedure';
+import { createContext } from '../../../../core/scoring/engine/context';
+import { largestMissMm2 } from '../../../../core/scoring/engine/rf';
+import { score } from '../../../../core/scoring/score';
+import { createStandInSurface } from '../../../../core/surface/stand-in';
+import { pulseAt, recording, steps } from './helpers';
+
+const surface = createStandInSurface({ rings: 40, segments: 80 });
+const PRE = ['take-history', 'examine', 'consent', 'cleanse', 'photograph', 'anaesthesia', 'fit-new-tip'] as const;
+const zones = [
+  { id: 'zone-1', regions: ['forehead' as const] },
+  { id: 'zone-2', regions: ['cheek-left' as const] },
+];
+
+describe('RF zone attribution (9.2)', () => {
+  it('attributes a pulse to the zone containing its region, not to the zone selected in the panel', () => {
+    // Only zone-1 is prepared; every pulse says zone-1, but the later ones land in zone-2's region.
+    const r = recording('rf', {
+      goal: { indication: 'unit', endpoint: 'tightening', targetRegions: ['forehead', 'cheek-left'] },
+      zones,
+      steps: [...steps(PRE), ...steps(RF_ZONE_STEPS, 5000, 'zone-1')],
+      pulses: [pulseAt(surface, 'forehead', 10_000, { zoneId: 'zone-1' }), pulseAt(surface, 'cheek-left', 11_000, { zoneId: 'zone-1' }), pulseAt(surface, 'cheek-left', 12_000, { zoneId: 'zone-1' })],
+    });
+    const { findings } = score(r, { surface });
+    const ids = findings.map((f) => f.id);
+    const prep = findings.find((f) => f.id === 'rf-zone-preparation:zone-2');
+    expect(prep).toMatchObject({ ruleId: 'rf-zone-preparation', clause: '9.2', severity: 'major', span: { startMs: 11_000, endMs: 11_000 } });
+    expect(prep?.evidence.values).toMatchObject({ zone: 'zone-2', missingSteps: 'remove-anaesthetic,cleanse-again,disinfect' });
+    expect(ids).not.toContain('rf-zone-preparation:zone-1');
+  });
+
+  it('accepts a zone prepared under its own id whatever zone the pulses name', () => {
+    const r = recording('rf', {
+      goal: { indication: 'unit', endpoint: 'tightening', targetRegions: ['forehead', 'cheek-left'] },
+      zones,
+      steps: [...steps(PRE), ...steps(RF_ZONE_STEPS, 5000, 'zone-1'), ...steps(RF_ZONE_STEPS, 10_500, 'zone-2')],
+      pulses: [pulseAt(surface, 'forehead', 10_000, { zoneId: 'zone-2' }), pulseAt(surface, 'cheek-left', 11_000, { zoneId: 'zone-1' })],
+    });
+    expect(score(r, { surface }).findings.map((f) => f.id).filter((id) => id.startsWith('rf-zone-preparation'))).toEqual([]);
+  });
+
+  it('a pulse in a region of no zone belongs to no zone: no zone preparation is asked for it', () => {
+    const r = recording('rf', {
+      zones,
+      steps: [...steps(PRE), ...steps(RF_ZONE_STEPS, 5000, 'zone-1')],
+      pulses: [pulseAt(surface, 'forehead', 10_000), pulseAt(surface, 'chin', 11_000, { zoneId: 'zone-2' })],
+    });
+    expect(score(r, { surface }).findings.map((f) => f.id).filter((id) => id.startsWith('rf-zone-preparation'))).toEqual([]);
+  });
+
+  it('without zones in the recording, each target region is a zone', () => {
+    const r = recording('rf', { steps: steps(PRE), pulses: [pulseAt(surface, 'forehead', 10_000, { zoneId: 'zone-9' })] });
+    expect(score(r, { surface }).findings.map((f) => f.id)).toContain('rf-zone-preparation:forehead');
+  });
+});
+
+describe('largestMissMm2 (9.3 no-miss)', () => {
+  it('is the whole region when nothing is hit, and 0 when everything is', () => {
+    const ctx = createContext(surface, recording('rf'));
+    const idx = surfaceIndex(surface);
+    const verts = idx.regionVertices(idx.regionCode('forehead'));
+    const hit = new Uint16Array(idx.vertexCount);
+    let total = 0;
+    for (const v of verts) total += idx.vertexAreaMm2[v];
+    // The forehead's vertices may form more than one connected patch, so the largest is at most the total.
+    const none = largestMissMm2(ctx, verts, hit);
+    expect(none).toBeGreaterThan(0);
+    expect(none).toBeLessThanOrEqual(total + 1e-9);
+    for (const v of verts) hit[v] = 1;
+    expect(largestMissMm2(ctx, verts, hit)).toBe(0);
+  });
+});
