@@ -1,5 +1,9 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadScoringSurface } from '../../core/node/surface';
+import { parseRecording } from '../../core/recording/validate';
 import { createStandInSurface } from '../../core/surface/stand-in';
 import { score } from '../../core/scoring/score';
 import { RULES_BY_ID } from '../../core/rules/catalogue';
@@ -7,6 +11,7 @@ import type { Finding } from '../../core/scoring/report';
 import { initI18n, setLanguage } from '../../renderer/i18n';
 import { groupFindingsByClause, ReportView } from '../../renderer/studio/debrief/Debrief';
 import { createStudioStore } from '../../renderer/studio/store';
+import { findUntranslatedText } from './shell-text-audit';
 
 afterEach(cleanup);
 
@@ -63,5 +68,94 @@ describe('debrief report', () => {
     cleanup();
     render(<ReportView state={{ status: 'none', note: 'abandoned before the end: kept, not counted' }} />);
     expect(screen.getByTestId('score-error').textContent).toBe('This attempt has no score. abandoned before the end: kept, not counted');
+  });
+});
+
+describe('why a failed attempt did not pass', () => {
+  // happy-dom's URL is not Node's: fixture paths from __dirname.
+  const dir = path.resolve(__dirname, '../fixtures/recordings');
+  const head = loadScoringSurface().surface;
+  const scored = (name: string) => {
+    const parsed = parseRecording(readFileSync(path.join(dir, `${name}.json`), 'utf8'), name);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return score(parsed.recording, { surface: head });
+  };
+  const reasons = () => within(screen.getByTestId('fail-reasons')).getAllByRole('listitem').map((li) => li.textContent);
+  /** The reasons come before the criteria table in the report. */
+  const atTop = () => {
+    const box = screen.getByTestId('fail-reasons');
+    const table = document.querySelector('.studio-criteria')!;
+    expect(box.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('score').compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  };
+
+  it('a session without consent: the critical finding of 7.3 and safety under the floor, in zh and in en', async () => {
+    const report = scored('roller-no-consent');
+    const consent = report.findings.find((f) => f.ruleId === 'consent-before-treatment')!;
+    await initI18n('zh');
+    await setLanguage('zh');
+    const zh = render(<ReportView state={{ status: 'ready', report }} />);
+    expect(screen.getByRole('heading', { name: '未通过的原因' })).toBeTruthy();
+    expect(findUntranslatedText(zh.container, 'zh')).toEqual([]);
+    expect(reasons()).toEqual([`严重问题（第 7.3 条）：${consent.message.zh}`, '「安全」得分 0，低于每项最低分 60（模拟器默认值）']);
+    atTop();
+
+    cleanup();
+    await setLanguage('en');
+    const en = render(<ReportView state={{ status: 'ready', report }} />);
+    expect(screen.getByRole('heading', { name: 'Why it did not pass' })).toBeTruthy();
+    expect(findUntranslatedText(en.container, 'en')).toEqual([]);
+    expect(reasons()).toEqual([`Critical finding (clause 7.3): ${consent.message.en}`, 'Safety scored 0, below the per-criterion minimum of 60 (simulator default)']);
+    atTop();
+  });
+
+  it('touching the eye names the region; a criterion floor alone is a reason too', async () => {
+    const eye = scored('roller-touches-eye');
+    const contact = eye.findings.find((f) => f.ruleId === 'no-treat-contact')!;
+    await initI18n('zh');
+    await setLanguage('zh');
+    render(<ReportView state={{ status: 'ready', report: eye }} />);
+    expect(reasons()[0]).toBe(`严重问题（第 8.5 条）：${contact.message.zh}；部位：左眼（禁区）`);
+    cleanup();
+    const skipped = scored('roller-preparation-skipped');
+    expect(skipped.score).toBeGreaterThanOrEqual(skipped.passMark);
+    render(<ReportView state={{ status: 'ready', report: skipped }} />);
+    expect(reasons()).toEqual(['「流程」得分 50，低于每项最低分 60（模拟器默认值）']);
+
+    cleanup();
+    await setLanguage('en');
+    render(<ReportView state={{ status: 'ready', report: eye }} />);
+    expect(reasons()[0]).toBe(`Critical finding (clause 8.5): ${contact.message.en}; region: Left eye (no-treat)`);
+    cleanup();
+    render(<ReportView state={{ status: 'ready', report: skipped }} />);
+    expect(reasons()).toEqual(['Protocol scored 50, below the per-criterion minimum of 60 (simulator default)']);
+  });
+
+  it("the total under a scenario's pass mark, which is not a simulator default", async () => {
+    const parsed = parseRecording(readFileSync(path.join(dir, 'roller-preparation-skipped.json'), 'utf8'), 'skipped');
+    if (!parsed.ok) throw new Error('bad fixture');
+    const scenario = { id: 'strict', passMark: 90 };
+    const report = score(parsed.recording, { surface: head, scenario });
+    await initI18n('zh');
+    await setLanguage('zh');
+    render(<ReportView state={{ status: 'ready', report }} scenario={scenario} />);
+    expect(reasons()).toEqual(['「流程」得分 50，低于每项最低分 60（模拟器默认值）', `总分 ${report.score}，低于及格线 90`]);
+    cleanup();
+    await setLanguage('en');
+    render(<ReportView state={{ status: 'ready', report }} scenario={scenario} />);
+    expect(reasons().at(-1)).toBe(`Total ${report.score} is below the pass mark 90`);
+  });
+
+  it('a passed session shows no reasons', async () => {
+    const report = scored('roller-forehead-good');
+    expect(report.passed).toBe(true);
+    for (const language of ['zh', 'en'] as const) {
+      await initI18n(language);
+      await setLanguage(language);
+      render(<ReportView state={{ status: 'ready', report }} />);
+      expect(screen.getByTestId('score')).toBeTruthy();
+      expect(screen.queryByTestId('fail-reasons')).toBeNull();
+      cleanup();
+    }
   });
 });

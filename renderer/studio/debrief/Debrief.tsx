@@ -8,11 +8,13 @@ import { REGION_NAMES } from '../../../core/anatomy/regions';
 import type { Recording, Zone } from '../../../core/recording/types';
 import { RULES_BY_ID } from '../../../core/rules/catalogue';
 import type { Finding, LocalizedText, ScoreReport } from '../../../core/scoring/report';
+import type { Scenario } from '../../../core/scoring/scenario';
 import type { LoadedHead } from '../StudioScreen';
 import { useStudio } from '../store';
 import { LeaveConfirm, type Leave } from '../panels/LeaveConfirm';
 import { formatSessionTime } from '../panels/ProcedurePanel';
 import { AttemptKind, AttemptNote } from './AttemptNote';
+import { FailReasons } from './FailReasons';
 import { Replay } from './Replay';
 import { nameZonesIn } from '../zone-names';
 
@@ -112,8 +114,12 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
   );
 }
 
-/** The report half of the debrief: score, pass/fail, criteria and findings grouped by clause. */
-export function ReportView({ state, zones = [] }: { state: ReportState; zones?: readonly Zone[] }) {
+/**
+ * The report half of the debrief: score, pass/fail and why it failed, criteria and findings grouped by
+ * clause. `scenario`: the one the report was scored with (main scores studio attempts with none, the
+ * simulator defaults), for the floor and pass mark the reasons cite.
+ */
+export function ReportView({ state, zones = [], scenario }: { state: ReportState; zones?: readonly Zone[]; scenario?: Scenario }) {
   const { t, i18n } = useTranslation('studio');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   // Zones by their regions' names, never their ids.
@@ -143,6 +149,7 @@ export function ReportView({ state, zones = [] }: { state: ReportState; zones?: 
             <small>{t('debrief.passMark', { mark: report.passMark })}</small>
             {report.criticalFailure && <strong className="studio-critical">{t('debrief.criticalFailure')}</strong>}
           </div>
+          <FailReasons report={report} scenario={scenario} zones={zones} />
           <table className="studio-criteria">
             <caption>{t('debrief.criteria')}</caption>
             <tbody>
