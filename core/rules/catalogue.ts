@@ -110,7 +110,7 @@ export const RULES: readonly Rule[] = [
   rule('nano-dwell', '10.5', 'nano', 'session', 'major', 'technique', '每次停留不超过 3 秒', 'Each contact lasts at most 3 s', { maxDwellS: std(3, 's') }),
   rule('nano-circling', '10.5', 'nano', 'session', 'major', 'technique', '不得打圈操作', 'No circling motions', { nanoCirclingTurnDeg: sim('nanoCirclingTurnDeg') }),
   rule('nano-wet-compress', '10.6', 'aftercare', 'session', 'major', 'aftercare', '导入结束后用含药或功效成分的敷料湿敷 20 分钟，全程保持湿润', 'After delivery, a wet compress with the product-soaked dressing for 20 minutes, kept moist', { minutes: std(20, 'min') }),
-  rule('nano-dispose', '10.7', 'nano', 'session', 'major', 'safety', '纳米微针不得重复使用，用后放入医疗污染物专用桶', 'Nano needles are not reused; discard them as contaminated medical waste'),
+  rule('nano-dispose', '10.7', 'nano', 'session', 'major', 'safety', '纳米微针不得重复使用，用后放入医用污染物专用桶', 'Nano needles are not reused; discard them as contaminated medical waste'),
   rule('nano-barrier-recovery', '10.8', 'nano', 'knowledge', 'info', 'aftercare', '纳米微针后屏障 20-30 分钟恢复，1 小时后按正常皮肤对待', 'The barrier recovers in 20-30 min after nano needling; after 1 h the skin counts as normal'),
   // 11-12 Products and precautions.
   rule('products-damaged-skin', '11.1', 'aftercare', 'knowledge', 'info', 'aftercare', '皮肤破损期只导入药品、二类及以上械字号或经临床验证安全有效的产品', 'On damaged skin deliver only drugs, class II+ registered devices or clinically proven products'),

@@ -7,7 +7,7 @@
 // selected in the studio's panel (pulse.zoneId): leaving another zone selected cannot skip a zone's
 // preparation. A pulse in a region of no zone belongs to no zone.
 
-import type { RegionId } from '../../anatomy/regions';
+import { REGION_NAMES, type RegionId } from '../../anatomy/regions';
 import { skinFrame } from '../../geometry/skin-frame';
 import type { RfPulse } from '../../recording/types';
 import { RF_ZONE_STEPS, STEP_NAMES } from '../../rules/procedure';
@@ -106,7 +106,18 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
     if (zoneId === undefined || zonesStarted.has(zoneId)) return;
     zonesStarted.add(zoneId);
     const missing = RF_ZONE_STEPS.filter((s) => !stepBefore(tl.steps, s, tMs, zoneId));
-    if (missing.length > 0) raise('rf-zone-preparation', tMs, { zh: `分区 ${zoneId} 治疗前缺少：${missing.map((m) => STEP_NAMES[m].zh).join('、')}`, en: `zone ${zoneId}: missing before its first pulse: ${missing.map((m) => STEP_NAMES[m].en).join(', ')}` }, { zone: zoneId, missingSteps: missing.join(',') }, undefined, zoneId);
+    if (missing.length === 0) return;
+    // The zone is named by its regions, as the trainee sees it; its id stays in the values.
+    const regions = ctx.zones.find((z) => z.id === zoneId)?.regions ?? [];
+    const name = (lang: 'zh' | 'en') => (regions.length > 0 ? regions.map((r) => REGION_NAMES[r][lang]).join(lang === 'zh' ? '、' : ', ') : zoneId);
+    raise(
+      'rf-zone-preparation',
+      tMs,
+      { zh: `分区（${name('zh')}）治疗前缺少：${missing.map((m) => STEP_NAMES[m].zh).join('、')}`, en: `zone (${name('en')}): missing before its first pulse: ${missing.map((m) => STEP_NAMES[m].en).join(', ')}` },
+      { zone: zoneId, missingSteps: missing.join(',') },
+      undefined,
+      zoneId,
+    );
   };
 
   const checkSite = (p: RfPulse, region: RegionId) => {

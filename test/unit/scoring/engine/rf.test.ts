@@ -29,6 +29,10 @@ describe('RF zone attribution (9.2)', () => {
     const prep = findings.find((f) => f.id === 'rf-zone-preparation:zone-2');
     expect(prep).toMatchObject({ ruleId: 'rf-zone-preparation', clause: '9.2', severity: 'major', span: { startMs: 11_000, endMs: 11_000 } });
     expect(prep?.evidence.values).toMatchObject({ zone: 'zone-2', missingSteps: 'remove-anaesthetic,cleanse-again,disinfect' });
+    // The trainee reads the zone by its regions, never by its id.
+    expect(prep?.evidence.text.zh).toMatch(/^分区（左面颊）治疗前缺少：/);
+    expect(prep?.evidence.text.en).toMatch(/^zone \(Left cheek\): missing before its first pulse:/);
+    expect(JSON.stringify(prep?.message)).not.toContain('zone-2');
     expect(ids).not.toContain('rf-zone-preparation:zone-1');
   });
 
