@@ -37,7 +37,7 @@ export interface PatientCase {
   conditions: CaseCondition[];
   /** Nasal implant present (8.5.2). */
   nasalImplant?: boolean;
-  /** Hair-bearing scalp in the treatment area (10.4 sliding not allowed). */
+  /** Whether the scalp bears hair (10.4: no sliding there). Absent means it does; false is a shaved or hairless scalp. */
   hairBearingScalp?: boolean;
   /** Products the patient has never used before; 13.4 requires a skin trial. */
   newProducts?: string[];

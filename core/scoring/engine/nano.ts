@@ -92,7 +92,8 @@ export function createNano(ctx: EngineContext, cfg: NanoDefaults, protocol: Prot
     if (c.technique === 'sliding') {
       // Each reason carries both languages so the finding reads whole in either UI language.
       const reasons: { zh: string; en: string }[] = [];
-      if (region === 'scalp' && header.case.hairBearingScalp) reasons.push({ zh: '有毛发的头皮', en: 'hair-bearing scalp' });
+      // The scalp bears hair unless the case says it does not (a shaved or hairless scalp).
+      if (region === 'scalp' && header.case.hairBearingScalp !== false) reasons.push({ zh: '有毛发的头皮', en: 'hair-bearing scalp' });
       if (header.case.skinType === 'dry-rough') reasons.push({ zh: '干涩粗糙皮肤', en: 'dry rough skin' });
       if (c.needleHeightUm > 150) reasons.push({ zh: `针高 ${c.needleHeightUm} μm > 150 μm`, en: `needle ${c.needleHeightUm} μm > 150 μm` });
       if (reasons.length > 0) raise('nano-sliding-not-allowed', c.tStartMs, { zh: `不适用滑动：${reasons.map((r) => r.zh).join('；')}`, en: `sliding not allowed: ${reasons.map((r) => r.en).join('; ')}` }, { reasons: reasons.map((r) => r.en).join(',') }, region);

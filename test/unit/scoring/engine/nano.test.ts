@@ -41,4 +41,19 @@ describe('nano contacts', () => {
     expect(report.metrics.contacts).toBe(4);
     expect(report.metrics.maxContactsPerSite).toBe(4);
   });
+
+  it('takes the scalp as hair-bearing unless the case says otherwise: sliding there is refused (10.4)', () => {
+    const scalp = regionCentre(surface, 'scalp');
+    const slide: NanoContact = { tStartMs: 1000, tEndMs: 1800, p: scalp.p, n: scalp.n, region: 'scalp', technique: 'sliding', needleHeightUm: 100, path: [] };
+    const findingsFor = (hairBearingScalp: boolean | undefined) => {
+      const r = recording('nano', { contacts: [slide] });
+      r.goal.targetRegions = ['scalp'];
+      if (hairBearingScalp === undefined) delete r.case.hairBearingScalp;
+      else r.case.hairBearingScalp = hairBearingScalp;
+      return score(r, { surface }).findings.map((f) => f.id);
+    };
+    expect(findingsFor(undefined)).toContain('nano-sliding-not-allowed:scalp');
+    expect(findingsFor(true)).toContain('nano-sliding-not-allowed:scalp');
+    expect(findingsFor(false)).not.toContain('nano-sliding-not-allowed:scalp');
+  });
 });
