@@ -22,6 +22,8 @@ export interface Acc {
   endMs: number;
   evidence: LocalizedText;
   values: Values;
+  /** How bad the reported occurrence is (see Raise's `worst`). */
+  worst?: number;
 }
 
 export const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -34,7 +36,12 @@ export const findingKey = (ruleId: string, region?: RegionId, keySuffix?: string
 export const NO_WARNINGS: LiveWarning[] = [];
 Object.freeze(NO_WARNINGS);
 
-export type Raise = (ruleId: string, tMs: number, evidence: LocalizedText, values: Values, region?: RegionId, keySuffix?: string, warn?: boolean) => void;
+/**
+ * Raises a finding during the session; raised again, it counts the occurrence. With `worst` (a measure such as
+ * the times a site was touched or the seconds a contact dwelt), the finding's evidence is that of its worst
+ * occurrence, so a site touched five times says five, not the four at which it was first raised.
+ */
+export type Raise = (ruleId: string, tMs: number, evidence: LocalizedText, values: Values, region?: RegionId, keySuffix?: string, warn?: boolean, worst?: number) => void;
 export type WarnLive = (key: string, ruleId: string, tMs: number, evidence: LocalizedText, region?: RegionId) => void;
 /** End-of-session findings: added once, never over one raised during the session. */
 export type Add = (ruleId: string, tMs: number, evidence: LocalizedText, values: Values, region?: RegionId, keySuffix?: string, span?: [number, number]) => void;
@@ -74,7 +81,7 @@ export function createFindingSink(scenario?: Scenario): FindingSink {
     });
   };
 
-  const raise: Raise = (ruleId, tMs, evidence, values, region, keySuffix, warn = true) => {
+  const raise: Raise = (ruleId, tMs, evidence, values, region, keySuffix, warn = true, worst) => {
     if (disabled.has(ruleId)) return;
     const key = findingKey(ruleId, region, keySuffix);
     const acc = accs.get(key);
@@ -82,9 +89,14 @@ export function createFindingSink(scenario?: Scenario): FindingSink {
       acc.count++;
       if (tMs < acc.startMs) acc.startMs = tMs;
       if (tMs > acc.endMs) acc.endMs = tMs;
+      if (worst !== undefined && (acc.worst === undefined || worst > acc.worst)) {
+        acc.worst = worst;
+        acc.evidence = evidence;
+        acc.values = values;
+      }
       return;
     }
-    accs.set(key, { ruleId, clause: ruleById(ruleId).clause, region, key, count: 1, startMs: tMs, endMs: tMs, evidence, values });
+    accs.set(key, { ruleId, clause: ruleById(ruleId).clause, region, key, count: 1, startMs: tMs, endMs: tMs, evidence, values, ...(worst !== undefined ? { worst } : {}) });
     if (warn) warnLive(key, ruleId, tMs, evidence, region);
   };
 

@@ -88,7 +88,7 @@ export function createNano(ctx: EngineContext, cfg: NanoDefaults, protocol: Prot
     contacts++;
     contactId++;
     const dwellMs = c.tEndMs - c.tStartMs;
-    if (dwellMs > 3000) raise('nano-dwell', c.tStartMs, { zh: `停留 ${round(dwellMs / 1000, 2)} 秒，上限 3 秒`, en: `contact ${round(dwellMs / 1000, 2)} s, limit 3 s` }, { dwellS: round(dwellMs / 1000, 2), limitS: 3 }, region);
+    if (dwellMs > 3000) raise('nano-dwell', c.tStartMs, { zh: `停留 ${round(dwellMs / 1000, 2)} 秒，上限 3 秒`, en: `contact ${round(dwellMs / 1000, 2)} s, limit 3 s` }, { dwellS: round(dwellMs / 1000, 2), limitS: 3 }, region, undefined, true, dwellMs);
     if (c.technique === 'sliding') {
       // Each reason carries both languages so the finding reads whole in either UI language.
       const reasons: { zh: string; en: string }[] = [];
@@ -103,10 +103,10 @@ export function createNano(ctx: EngineContext, cfg: NanoDefaults, protocol: Prot
     const rad = cfg.nanoHeadDiameterMm / 2;
     let maxTimes = stamp(c.p[0], c.p[1], c.p[2], nx, ny, nz, rad);
     for (const pt of c.path) maxTimes = Math.max(maxTimes, stamp(pt.p[0], pt.p[1], pt.p[2], nx, ny, nz, rad));
-    if (maxTimes > 3) raise('nano-times-per-site', c.tStartMs, { zh: `同一部位第 ${maxTimes} 次操作，上限 3 次`, en: `${maxTimes} times on one site, limit 3` }, { times: maxTimes, limit: 3 }, region);
+    if (maxTimes > 3) raise('nano-times-per-site', c.tStartMs, { zh: `同一部位操作 ${maxTimes} 次，上限 3 次`, en: `${maxTimes} times on one site, limit 3` }, { times: maxTimes, limit: 3 }, region, undefined, true, maxTimes);
     // Circling: accumulated signed turning of the path in the tangent plane.
     const turnDeg = pathTurnDeg(c.p, c.path, nx, ny, nz);
-    if (turnDeg > cfg.nanoCirclingTurnDeg) raise('nano-circling', c.tStartMs, { zh: `接触中累计转角 ${Math.round(turnDeg)}°`, en: `path turned ${Math.round(turnDeg)}° within one contact` }, { turnDeg: Math.round(turnDeg), limitDeg: cfg.nanoCirclingTurnDeg }, region);
+    if (turnDeg > cfg.nanoCirclingTurnDeg) raise('nano-circling', c.tStartMs, { zh: `接触中累计转角 ${Math.round(turnDeg)}°`, en: `path turned ${Math.round(turnDeg)}° within one contact` }, { turnDeg: Math.round(turnDeg), limitDeg: cfg.nanoCirclingTurnDeg }, region, undefined, true, turnDeg);
     state.version++;
   };
 

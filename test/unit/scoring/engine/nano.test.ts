@@ -42,6 +42,17 @@ describe('nano contacts', () => {
     expect(report.metrics.maxContactsPerSite).toBe(4);
   });
 
+  it('reports the worst occurrence: a site touched five times says five, the longest dwell its own seconds', () => {
+    const r = recording('nano', { contacts: [contact(1000, 3500), contact(6000, 4200), contact(11000, 500), contact(12000, 500), contact(13000, 500)] });
+    const findings = score(r, { surface }).findings;
+    const times = findings.find((f) => f.id === 'nano-times-per-site:forehead');
+    expect(times?.evidence.values).toMatchObject({ times: 5, limit: 3 });
+    expect(times?.evidence.text.en).toBe('5 times on one site, limit 3');
+    expect(times?.evidence.text.zh).toBe('同一部位操作 5 次，上限 3 次');
+    const dwell = findings.find((f) => f.id === 'nano-dwell:forehead');
+    expect(dwell?.evidence.values).toMatchObject({ dwellS: 4.2, limitS: 3 });
+  });
+
   it('takes the scalp as hair-bearing unless the case says otherwise: sliding there is refused (10.4)', () => {
     const scalp = regionCentre(surface, 'scalp');
     const slide: NanoContact = { tStartMs: 1000, tEndMs: 1800, p: scalp.p, n: scalp.n, region: 'scalp', technique: 'sliding', needleHeightUm: 100, path: [] };
