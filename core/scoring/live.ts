@@ -27,59 +27,6 @@ import type { Scenario } from './scenario';
 
 export { compareClause };
 
-/**
- * The catalogue rules each part raises by name (the rules the procedure tables name, core/rules/procedure.ts,
- * the protocol part raises from there). test/unit/scoring/engine/parts.test.ts checks this index against the
- * parts' sources both ways.
- */
-export const ENGINE_RULES = {
-  protocol: ['preparation-order', 'no-treat-contact', 'antiviral-prophylaxis', 'skin-trial', 'nano-product-first', 'nano-mount-needle', 'roller-wipe-blood', 'cold-compress', 'scenario-required-step'],
-  coverage: ['roller-target-untreated', 'rf-target-untreated', 'nano-target-untreated'],
-  roller: [
-    'roller-scalp-direction',
-    'roller-eyelid-tension',
-    'roller-nasal-implant-pressure',
-    'roller-nasal-implant-needle',
-    'roller-needle-eyelid',
-    'roller-needle-nose',
-    'roller-needle-folds',
-    'roller-needle-perioral',
-    'roller-needle-forehead',
-    'roller-needle-neck',
-    'roller-needle-scalp',
-    'roller-needle-absorption',
-    'roller-needle-texture',
-    'roller-needle-range',
-    'roller-coverage',
-    'roller-cross-pattern',
-    'roller-rounds-absorption',
-    'roller-over-treatment',
-    'roller-short-rapid-strokes',
-    'roller-even-pressure',
-    'roller-zone-by-zone',
-  ],
-  rf: [
-    'rf-single-use-tip',
-    'rf-zone-preparation',
-    'rf-depth-periocular',
-    'rf-depth-face',
-    'rf-depth-neck-abdomen',
-    'rf-depth-axilla',
-    'rf-bipolar-periocular',
-    'rf-suction-required',
-    'rf-suction-recommended',
-    'rf-suction-no-press',
-    'rf-skin-tension',
-    'rf-perpendicular',
-    'rf-thin-skin-energy',
-    'rf-zone-count',
-    'rf-zone-by-zone',
-    'rf-no-miss',
-    'rf-stacking',
-  ],
-  nano: ['nano-dwell', 'nano-sliding-not-allowed', 'nano-times-per-site', 'nano-circling'],
-} as const satisfies Record<string, readonly string[]>;
-
 /** The simulator defaults each part reads, from the scenario's effective values: each part sees only its own. */
 function partDefaults(cfg: SimulatorDefaultValues) {
   return {
