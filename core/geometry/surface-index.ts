@@ -5,8 +5,39 @@
 import type { RegionId } from '../anatomy/regions';
 import type { TreatmentSurface } from '../surface/surface';
 
+/** The uniform vertex grid: GRID_CELL_MM cells from the surface's bounding-box minimum, vertices listed per cell. */
+export interface VertexGrid {
+  readonly minX: number;
+  readonly minY: number;
+  readonly minZ: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly nz: number;
+  readonly cell: number;
+  /** Entries of cell c are cellStart[c] .. cellStart[c + 1]. */
+  readonly cellStart: Uint32Array;
+  /** The vertex of each entry, in cell order. */
+  readonly cells: Uint32Array;
+}
+
+/**
+ * The cell ranges the box [min, max] covers, written to out as ix0, ix1, iy0, iy1, iz0, iz1 (an empty range
+ * has ix1 < ix0). Allocation-free.
+ */
+export function cellRange(g: VertexGrid, x0: number, y0: number, z0: number, x1: number, y1: number, z1: number, out: Float64Array): void {
+  const c = g.cell;
+  out[0] = Math.max(0, Math.floor((x0 - g.minX) / c));
+  out[1] = Math.min(g.nx - 1, Math.floor((x1 - g.minX) / c));
+  out[2] = Math.max(0, Math.floor((y0 - g.minY) / c));
+  out[3] = Math.min(g.ny - 1, Math.floor((y1 - g.minY) / c));
+  out[4] = Math.max(0, Math.floor((z0 - g.minZ) / c));
+  out[5] = Math.min(g.nz - 1, Math.floor((z1 - g.minZ) / c));
+}
+
 export interface SurfaceIndex {
   readonly surface: TreatmentSurface;
+  /** The vertex grid behind forEachInBox, for loops that walk its cells themselves. */
+  readonly grid: VertexGrid;
   readonly vertexCount: number;
   /** Area attributed to each vertex, mm². */
   readonly vertexAreaMm2: Float64Array;
@@ -73,6 +104,8 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
   for (let k = 1; k < cellStart.length; k++) cellStart[k] += cellStart[k - 1];
   const fill = cellStart.slice(0, -1);
   for (let i = 0; i < n; i++) cells[fill[cellOf(i)]++] = i;
+  const grid: VertexGrid = { minX, minY, minZ, nx, ny, nz, cell: c, cellStart, cells };
+  const range = new Float64Array(6);
 
   // Vertex areas and adjacency from triangles.
   const idxs = surface.indices;
@@ -156,6 +189,7 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
 
   return {
     surface,
+    grid,
     vertexCount: n,
     regionVertices,
     regionInterior,
@@ -165,11 +199,10 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
     regionAreaMm2,
     regionCode: (id) => codeById.get(id) ?? -1,
     forEachInBox(x0, y0, z0, x1, y1, z1, visit) {
-      const ix0 = Math.max(0, Math.floor((x0 - minX) / c)), ix1 = Math.min(nx - 1, Math.floor((x1 - minX) / c));
-      const iy0 = Math.max(0, Math.floor((y0 - minY) / c)), iy1 = Math.min(ny - 1, Math.floor((y1 - minY) / c));
-      const iz0 = Math.max(0, Math.floor((z0 - minZ) / c)), iz1 = Math.min(nz - 1, Math.floor((z1 - minZ) / c));
-      for (let iz = iz0; iz <= iz1; iz++) {
-        for (let iy = iy0; iy <= iy1; iy++) {
+      cellRange(grid, x0, y0, z0, x1, y1, z1, range);
+      const ix0 = range[0], ix1 = range[1], iy1 = range[3], iz1 = range[5];
+      for (let iz = range[4]; iz <= iz1; iz++) {
+        for (let iy = range[2]; iy <= iy1; iy++) {
           const row = (iz * ny + iy) * nx;
           for (let ix = ix0; ix <= ix1; ix++) {
             const cell = row + ix;
