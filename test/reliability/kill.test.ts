@@ -5,9 +5,10 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttemptSummary } from '../../core/api/contract';
-import { folderServices, tempDir, ok, type FolderServices } from '../unit/training-file/helpers';
+import { folderScope } from '../unit/training-file/folder-scope';
+import { folderServices, ok, type FolderServices } from '../unit/training-file/helpers';
 import { mulberry32 } from '../unit/training-file/prng';
 import { SAMPLES_PER_BATCH } from './attempt-writer';
 import { acknowledged, checkAcknowledgedAttempts, integrityCheck, signInAdmin, startWriter } from './children';
@@ -15,18 +16,14 @@ import { acknowledged, checkAcknowledgedAttempts, integrityCheck, signInAdmin, s
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 24);
 const SEED = Number(process.env.KILL_SEED ?? 20261101);
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const scope = folderScope();
 
 type Phase = 'start' | 'append' | 'finish' | 'between';
 
 describe('SIGKILL at random moments', () => {
   it(`loses nothing acknowledged over ${ROUNDS} killed rounds`, async () => {
     const t0 = Date.now();
-    const { dir, cleanup } = tempDir('kill');
-    cleanups.push(cleanup);
+    const dir = scope.temp('kill');
     const rng = mulberry32(SEED);
     const acked: { id: string; sha256: string }[] = [];
     /** Batches acknowledged per attempt. */
@@ -61,7 +58,7 @@ describe('SIGKILL at random moments', () => {
 
     // The next start (this process) abandons the killed child's running attempt.
     const f: FolderServices = await folderServices(dir, { start: Date.now() });
-    cleanups.push(() => f.close());
+    scope.defer(() => f.close());
     const admin = f.client('window:admin');
     await signInAdmin(admin);
     await checkAcknowledgedAttempts(admin, acked);

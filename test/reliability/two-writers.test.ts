@@ -4,18 +4,16 @@
 
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MicroneedleApi, Person } from '../../core/api/contract';
 import { ADMIN, NURSE, TECHNICIAN, seededInstitution } from '../helpers/training-services';
-import { folderServices, ok, sessionBatches, tempDir, type FolderServices } from '../unit/training-file/helpers';
+import { folderScope } from '../unit/training-file/folder-scope';
+import { folderServices, ok, sessionBatches, type FolderServices } from '../unit/training-file/helpers';
 import { acknowledged, checkAcknowledgedAttempts, integrityCheck, startWriter } from './children';
 
 const WRITE_MS = Number(process.env.TWO_WRITERS_MS ?? 3000);
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const scope = folderScope();
 
 /** Attempts from one window until `stop()`, each acknowledged (with its recording's SHA-256) once finish resolved. */
 async function attemptsUntil(f: FolderServices, api: MicroneedleApi, stop: () => boolean) {
@@ -53,10 +51,9 @@ async function allPeople(admin: MicroneedleApi): Promise<Person[]> {
 describe('two processes and this one on one data folder', () => {
   it('keeps every acknowledged attempt and person exactly once', async () => {
     const t0 = Date.now();
-    const { dir, cleanup } = tempDir('two-writers');
-    cleanups.push(cleanup);
+    const dir = scope.temp('two-writers');
     const f = await folderServices(dir, { start: Date.now() });
-    cleanups.push(() => f.close());
+    scope.defer(() => f.close());
     const admin = f.client('window:admin');
     ok(await admin.auth.setup({ institutionName: '并发测试中心', admin: ADMIN }));
     const nurse = ok(await admin.people.create(NURSE));

@@ -5,36 +5,19 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../../core/api/contract';
 import { canonicalJson } from '../../../core/canonical-json';
 import { auditEntryHash, verifyAuditRows, type AuditAction } from '../../../electron/services/audit';
 import { SIGN_IN_POLICY } from '../../../electron/services/auth';
 import { ADMIN, INSTRUCTOR, NURSE, TECHNICIAN, seededInstitution } from '../../helpers/training-services';
-import { fixture, folderServices, ok, sessionBatches, sha256File, tempDir, type FolderServices } from './helpers';
+import { folderScope } from './folder-scope';
+import { fixture, ok, sessionBatches, sha256File } from './helpers';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(REPO, 'electron', 'tools', 'audit-cli.ts');
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-function temp(prefix: string): string {
-  const t = tempDir(prefix);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
-async function open(dir: string, options: Parameters<typeof folderServices>[1] = {}): Promise<FolderServices> {
-  const f = await folderServices(dir, options);
-  let closed = false;
-  const close = async () => {
-    if (!closed) await f.close();
-    closed = true;
-  };
-  cleanups.push(close);
-  return { ...f, close };
-}
+const { temp, open } = folderScope();
 
 /** Every action the trail records: one list, in core; this test produces each of them. */
 const ALL_ACTIONS = AUDIT_ACTIONS;

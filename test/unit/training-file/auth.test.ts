@@ -3,33 +3,19 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices, memoryStorage } from '../../../electron/services';
 import { SIGN_IN_FAILED_MESSAGE, SIGN_IN_POLICY } from '../../../electron/services/auth';
 import { OWASP_SCRYPT } from '../../../electron/services/passwords';
 import { ADMIN, INSTRUCTOR, NURSE, TEST_APP_INFO, seededInstitution, standInScoring, testClock } from '../../helpers/training-services';
-import { folderServices, ok, tempDir, type FolderServices } from './helpers';
+import { folderScope } from './folder-scope';
+import { ok, type FolderServices } from './helpers';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const scope = folderScope();
 
 async function folder(dir?: string): Promise<FolderServices & { dir: string }> {
-  let d = dir;
-  if (!d) {
-    const t = tempDir('auth');
-    cleanups.push(t.cleanup);
-    d = t.dir;
-  }
-  const f = await folderServices(d);
-  let closed = false;
-  const close = async () => {
-    if (!closed) await f.close();
-    closed = true;
-  };
-  cleanups.push(close);
-  return { ...f, close, dir: d };
+  const d = dir ?? scope.temp('auth');
+  return { ...(await scope.open(d)), dir: d };
 }
 
 async function setUp(f: FolderServices) {

@@ -107,3 +107,4 @@ export function snapshotTables(store: TrainingStore, except: (table: string) => 
   }
   return out;
 }
+

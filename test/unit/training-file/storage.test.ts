@@ -4,32 +4,15 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDataFolderStorage } from '../../../electron/services';
 import { openTrainingDatabase } from '../../../electron/services/db/open';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../../electron/services/db/migrations';
 import { ADMIN, NURSE } from '../../helpers/training-services';
-import { fixture, folderServices, ok, sessionBatches, sha256File, tempDir, type FolderServices } from './helpers';
+import { folderScope } from './folder-scope';
+import { fixture, ok, sessionBatches, sha256File, type FolderServices } from './helpers';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-function temp(prefix: string): string {
-  const t = tempDir(prefix);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
-async function open(dir: string, options: Parameters<typeof folderServices>[1] = {}): Promise<FolderServices> {
-  const f = await folderServices(dir, options);
-  let closed = false;
-  const close = async () => {
-    if (!closed) await f.close();
-    closed = true;
-  };
-  cleanups.push(close);
-  return { ...f, close };
-}
+const { temp, open } = folderScope();
 const dbFile = (dir: string) => path.join(dir, 'training.sqlite');
 const userVersion = (file: string) => {
   const db = new DatabaseSync(file, { readOnly: true });
