@@ -12,6 +12,8 @@ const anyone: readonly AccountRole[] = ['trainee', 'instructor', 'admin'];
 const staff: readonly AccountRole[] = ['instructor', 'admin'];
 const admin: readonly AccountRole[] = ['admin'];
 /** Who works the studio: trainees, and instructors recording their own sessions. */
+/** Who sits exams: trainees only (15.2); staff review and release. */
+const trainees: readonly AccountRole[] = ['trainee'];
 const operators: readonly AccountRole[] = ['trainee', 'instructor'];
 
 export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
@@ -44,6 +46,16 @@ export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
   'sessions.import': anyone,
   'sessions.list': anyone,
   'sessions.open': anyone,
+  'exams.catalog': anyone,
+  'exams.module': anyone,
+  'exams.start': trainees,
+  'exams.open': anyone, // a trainee opens only their own (checked in the service)
+  'exams.step': trainees,
+  'exams.startPractical': trainees,
+  'exams.submit': trainees,
+  'exams.list': anyone,
+  'exams.release': staff,
+  'exams.tracks': anyone,
   'audit.list': admin,
   'audit.verify': admin,
   'backups.list': admin,

@@ -35,6 +35,20 @@ import {
 } from './schemas/attempts';
 import { noArgs, recordIdSchema } from './schemas/common';
 import {
+  examAttemptSummarySchema,
+  examCatalogSchema,
+  examPageSchema,
+  examQuerySchema,
+  examSavedSchema,
+  examSessionSchema,
+  examStepArgsSchema,
+  moduleSummarySchema,
+  startExamSchema,
+  startPracticalSchema,
+  startedPracticalSchema,
+  trackStatusSchema,
+} from './schemas/exams';
+import {
   accountRoleSchema,
   chooserEntrySchema,
   newPersonSchema,
@@ -49,6 +63,7 @@ import {
 export * from './schemas/admin';
 export * from './schemas/attempts';
 export * from './schemas/common';
+export * from './schemas/exams';
 export * from './schemas/people';
 
 export const appInfoSchema = z.strictObject({
@@ -108,6 +123,17 @@ export const apiContract = {
   'sessions.import': call('Checks, scores and stores a recording opened from a file, as an imported attempt (never a test).', importRecordingSchema, scoredAttemptSchema),
   'sessions.list': call('A page of attempts: the signed-in trainee’s own, or a chosen trainee’s for staff.', attemptQuerySchema, attemptPageSchema),
   'sessions.open': call('A stored attempt with its stored recording and stored report.', byId, storedAttemptSchema),
+
+  'exams.catalog': call('Exam modules the caller may see (a trainee: those for their profession, with where they stand), and, for staff, the exam files that did not load.', noArgs, examCatalogSchema),
+  'exams.module': call('One module as its syllabus page shows it.', z.strictObject({ moduleId: z.string().max(80), version: z.number().int().min(1).optional() }), moduleSummarySchema),
+  'exams.start': call('Starts an exam attempt after checking the trainee’s identity, attempts left and retake wait; main draws the questions and the case and fixes them.', startExamSchema, examSessionSchema),
+  'exams.open': call('An exam attempt: running (to resume, same questions, remaining time) or submitted (the result as its release allows).', byId, examSessionSchema),
+  'exams.step': call('Saves one answer, flag, history question, examined region, mark, decision, consent or choice, as it is given.', examStepArgsSchema, examSavedSchema),
+  'exams.startPractical': call('Starts the practical part of a running exam attempt in the studio, in test mode, on the task main holds.', startPracticalSchema, startedPracticalSchema),
+  'exams.submit': call('Submits a running exam attempt; main grades every part from the stored steps and recording.', z.strictObject({ examAttemptId: recordIdSchema }), examSessionSchema),
+  'exams.list': call('A page of exam attempts: the signed-in trainee’s own, or a chosen trainee’s for staff.', examQuerySchema, examPageSchema),
+  'exams.release': call('Instructors release a result (and its solutions, where the module shows them on release) to the trainee.', z.strictObject({ examAttemptId: recordIdSchema }), examAttemptSummarySchema),
+  'exams.tracks': call('Whether a trainee is examined for their profession: the modules their track requires and where each stands.', z.strictObject({ personId: recordIdSchema.optional() }), z.array(trackStatusSchema)),
 
   'audit.list': call('A page of the audit trail.', auditQuerySchema, auditPageSchema),
   'audit.verify': call('Checks the audit trail’s hash chain end to end.', noArgs, auditVerificationSchema),

@@ -9,6 +9,9 @@ import { HEARTBEAT_MS, registerInstance } from './attempts/instances';
 import { createAttemptsService, type AttemptsService, type ScoringPorts } from './attempts/service';
 import { createAuditTrail, type AuditTrail } from './audit';
 import { createAuthService } from './auth';
+import { createExamsService, type ExamsService } from './exams/service';
+import { loadExamsDir } from '../../core/node/exams-dir';
+import type { ExamCatalog } from '../../core/exams/catalog';
 import { BACKUP_INTERVAL_MS, createBackup, listBackups } from './db/backups';
 import type { TrainingStore } from './db/store';
 import { importJsonDataOnce, jsonImportDone } from './json-import';
@@ -24,6 +27,8 @@ export interface ServicesConfig {
   scoring: ScoringPorts;
   runtime?: Clock & IdSource;
   hasher?: PasswordHasher;
+  /** The exam catalogue (modules, questions, cases); absent: the shipped exams/ folder. */
+  exams?: ExamCatalog;
   /** Where the earlier JSON version kept its files; imported once on the first start. Absent: no import. */
   legacyDataDir?: string;
   /** Timers for heartbeats, orphan sweeps and scheduled backups (off in unit tests). */
@@ -45,6 +50,7 @@ export interface LiveServices {
   audit: AuditTrail;
   people: PeopleService;
   attempts: AttemptsService;
+  exams: ExamsService;
 }
 
 const SWEEP_MS = 30_000;
@@ -56,6 +62,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
   const timers: NodeJS.Timeout[] = [];
   let live: (LiveServices & { auth: ReturnType<typeof createAuthService>; settings: ReturnType<typeof createSettingsService> }) | null = null;
 
+  let examCatalog: ExamCatalog | undefined;
   let disposed = false;
   let backupInFlight: Promise<unknown> = Promise.resolve();
   const backupNow = async (reason: 'scheduled' | 'manual', actor: SignedIn | null) => {
@@ -78,9 +85,11 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const auth = createAuthService({ store, audit, people, settings, hasher, clock: runtime });
     const instance = registerInstance(store, runtime);
     const attempts = createAttemptsService({ store, audit, people, ports: config.scoring, runtime, instance, app: { name: 'microneedle-trainer', version: config.appInfo.version } });
-    live = { store, audit, people, settings, auth, attempts };
+    const exams = createExamsService({ store, audit, people, attempts, catalog: (examCatalog ??= config.exams ?? loadExamsDir()), runtime });
+    live = { store, audit, people, settings, auth, attempts, exams };
     if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
     attempts.abandonOrphans();
+    exams.submitExpired();
     if (config.timers) {
       const every = (ms: number, work: () => unknown) => {
         const t = setInterval(() => {
@@ -95,6 +104,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
       };
       every(HEARTBEAT_MS, () => instance.beat());
       every(SWEEP_MS, () => attempts.abandonOrphans());
+      every(SWEEP_MS, () => exams.submitExpired());
       const scheduled = async () => {
         if (disposed) return;
         const newest = storage.backupsDir ? (await listBackups(storage.backupsDir)).find((b) => b.file.includes('-scheduled')) : undefined;
@@ -167,6 +177,16 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'sessions.import': ({ recording, fileName }, { caller }) => need().attempts.importRecording(signedIn(caller), recording, fileName),
     'sessions.list': (query, { caller }) => need().attempts.list(signedIn(caller), query),
     'sessions.open': ({ id }, { caller }) => need().attempts.open(signedIn(caller), id),
+    'exams.catalog': (_args, { caller }) => need().exams.catalog(signedIn(caller)),
+    'exams.module': ({ moduleId, version }, { caller }) => need().exams.module(signedIn(caller), moduleId, version),
+    'exams.start': (args, { caller, clientKey }) => need().exams.start(signedIn(caller), clientKey, args),
+    'exams.open': ({ id }, { caller, clientKey }) => need().exams.open(signedIn(caller), clientKey, id),
+    'exams.step': ({ examAttemptId, step }, { caller, clientKey }) => need().exams.step(signedIn(caller), clientKey, examAttemptId, step),
+    'exams.startPractical': ({ examAttemptId, partId }, { caller, clientKey }) => need().exams.startPractical(signedIn(caller), clientKey, examAttemptId, partId),
+    'exams.submit': ({ examAttemptId }, { caller, clientKey }) => need().exams.submit(signedIn(caller), clientKey, examAttemptId),
+    'exams.list': (query, { caller }) => need().exams.list(signedIn(caller), query),
+    'exams.release': ({ examAttemptId }, { caller }) => need().exams.release(signedIn(caller), examAttemptId),
+    'exams.tracks': ({ personId }, { caller }) => need().exams.tracks(signedIn(caller), personId),
     'audit.list': (query) => need().audit.list(query),
     'audit.verify': () => need().audit.verify(),
     'backups.list': async () => (storage.backupsDir ? listBackups(storage.backupsDir) : []),

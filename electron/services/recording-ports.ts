@@ -35,8 +35,8 @@ export function validateWithCore(input: unknown, source: string, surface: Treatm
 export function scoringPortsOn(surface: TreatmentSurface, headModelSha256: string, now: () => Date = () => new Date()): ScoringPorts {
   return {
     validateRecording: (input, source) => validateWithCore(input, source, surface, now()),
-    scoreRecording: (recording) => score(recording, { surface }),
-    provenance: () => scoreProvenance({ scenario: undefined, headModelSha256 }),
+    scoreRecording: (recording, scenario) => score(recording, { surface, ...(scenario ? { scenario } : {}) }),
+    provenance: (scenario) => scoreProvenance({ scenario, headModelSha256 }),
   };
 }
 
@@ -54,7 +54,7 @@ export function loadScoringPorts(now: () => Date = () => new Date()): ScoringPor
   };
   return {
     validateRecording: (input, source) => get().validateRecording(input, source),
-    scoreRecording: (recording) => get().scoreRecording(recording),
-    provenance: () => get().provenance(),
+    scoreRecording: (recording, scenario) => get().scoreRecording(recording, scenario),
+    provenance: (scenario) => get().provenance(scenario),
   };
 }

@@ -56,6 +56,13 @@ export const AUDIT_ACTIONS = [
   'attempt.abandoned',
   'attempt.imported',
   'import.json-data',
+  'exam.module-published',
+  'exam.module-refused',
+  'exam.started',
+  'exam.practical-started',
+  'exam.submitted',
+  'exam.released',
+  'exam.role-examined',
   'backup.created',
   'storage.restored',
 ] as const;

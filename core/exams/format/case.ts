@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { CONDITION_IDS } from '../../rules/conditions';
-import { clauseListSchema, examIdSchema, headRegionSchema, localized, regionSchema } from './common';
+import { clauseListSchema, describeValue, examIdSchema, headRegionSchema, localized, regionSchema } from './common';
 import { HISTORY_TOPIC_IDS, type HistoryTopicId } from './history-topics';
 
 /** How a finding looks when painted on the head (the renderer colours and textures each kind). */
@@ -31,7 +31,7 @@ export type FindingAppearance = (typeof FINDING_APPEARANCES)[number];
 export const CASE_FLAGS = ['nasal-implant', 'new-products', 'hair-bearing-scalp'] as const;
 
 const revealsSchema = z
-  .array(z.string().refine((v) => CONDITION_IDS.has(v) || (CASE_FLAGS as readonly string[]).includes(v), { error: (i) => `${JSON.stringify(i.input)} is neither a condition of core/rules/conditions.ts nor one of ${CASE_FLAGS.join(', ')}` }))
+  .array(z.string().refine((v) => CONDITION_IDS.has(v) || (CASE_FLAGS as readonly string[]).includes(v), { error: (i) => `${describeValue(i.input)} is neither a condition of core/rules/conditions.ts nor one of ${CASE_FLAGS.join(', ')}` }))
   .max(10);
 
 const answerSchema = z.strictObject({ answer: localized(800), reveals: revealsSchema.optional() });
@@ -73,7 +73,7 @@ export const patientCaseDocSchema = z.strictObject({
     )
     .max(20),
   /** What is true of the patient: section 6 contraindications and section 13 risks, with regions where local. */
-  conditions: z.array(z.strictObject({ id: z.string().refine((v) => CONDITION_IDS.has(v), { error: (i) => `${JSON.stringify(i.input)} is not a condition of core/rules/conditions.ts` }), regions: z.array(regionSchema).min(1).optional() })).max(12),
+  conditions: z.array(z.strictObject({ id: z.string().refine((v) => CONDITION_IDS.has(v), { error: (i) => `${describeValue(i.input)} is not a condition of core/rules/conditions.ts` }), regions: z.array(regionSchema).min(1).optional() })).max(12),
   nasalImplant: z.boolean().optional(),
   hairBearingScalp: z.boolean().optional(),
   /** Products to be delivered that the patient has never used (13.4 skin trial). */

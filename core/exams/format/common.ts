@@ -5,6 +5,15 @@ import { z } from 'zod';
 import { ALL_REGION_IDS, HEAD_REGION_IDS, type RegionId } from '../../anatomy/regions';
 import { isKnownClause } from '../../standard/clauses';
 
+/** A short, safe description of a bad value for a message (never throws: no JSON of deep or BigInt values). */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : `a ${typeof v}`;
+}
+
 /** Exam documents of this format version are read; older ones are migrated (./migrate.ts), newer refused. */
 export const EXAM_FORMAT_VERSION = 1;
 
@@ -18,7 +27,7 @@ export const examIdSchema = z
   .regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, { error: 'expected an id of lower-case letters, digits, "." and "-", at most 80 characters' });
 
 export const clauseSchema = z.string({ error: 'expected a clause number such as "8.5.1"' }).refine(isKnownClause, {
-  error: (i) => `${JSON.stringify(i.input)} is not a clause of sections 3-15 of the standard (see core/standard/clauses.ts)`,
+  error: (i) => `${describeValue(i.input)} is not a clause of sections 3-15 of the standard (see core/standard/clauses.ts)`,
 });
 export const clauseListSchema = z.array(clauseSchema).min(1, { error: 'cite at least one clause' }).max(12, { error: 'cite at most 12 clauses' });
 
@@ -27,11 +36,11 @@ export const difficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3
 export type Difficulty = z.infer<typeof difficultySchema>;
 
 export const regionSchema = z.custom<RegionId>((v) => (ALL_REGION_IDS as readonly unknown[]).includes(v), {
-  error: (i) => `expected a region id (e.g. "forehead", "lower-eyelid-left"), received ${JSON.stringify(i.input)}`,
+  error: (i) => `expected a region id (e.g. "forehead", "lower-eyelid-left"), received ${describeValue(i.input)}`,
 });
 /** Regions that are on the head model (questions answered by clicking the head can only use these). */
 export const headRegionSchema = z.custom<RegionId>((v) => (HEAD_REGION_IDS as readonly unknown[]).includes(v), {
-  error: (i) => `expected a region of the head model (e.g. "forehead", "nose"), received ${JSON.stringify(i.input)}`,
+  error: (i) => `expected a region of the head model (e.g. "forehead", "nose"), received ${describeValue(i.input)}`,
 });
 
 /**

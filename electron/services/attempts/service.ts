@@ -22,6 +22,7 @@ import { appendToStreams, emptyStreams, recordingFromHeader } from '../../../cor
 import type { DeviceSettings, Recording, Zone } from '../../../core/recording/types';
 import type { RecordingEvent, RecordingHeader } from '../../../core/scoring/live-contract';
 import type { ScoreReport } from '../../../core/scoring/report';
+import type { Scenario } from '../../../core/scoring/scenario';
 import type { AuditTrail } from '../audit';
 import type { TrainingStore } from '../db/store';
 import type { PeopleService } from '../people';
@@ -33,13 +34,15 @@ import { ATTEMPT_SELECT, insertFinishedAttempt, listAttempts, packRecording, toS
 export interface ScoringPorts {
   /** core's parseRecording with the head's bounds; throws ApiFailure('invalid-recording', message, pointer). */
   validateRecording(input: unknown, source: string): Recording;
-  /** core's score() on the shipped head; throws ApiFailure('unavailable') naming the missing head model. */
-  scoreRecording(recording: Recording): ScoreReport;
-  provenance(): ScoreProvenance;
+  /** core's score() on the shipped head (with an exam task's scenario); throws ApiFailure('unavailable') naming the missing head model. */
+  scoreRecording(recording: Recording, scenario?: Scenario): ScoreReport;
+  provenance(scenario?: Scenario): ScoreProvenance;
 }
 
 interface StoredHeader {
   header: RecordingHeader;
+  /** An exam task's thresholds (simulator defaults it overrides, pass mark, weights), scored with the attempt. */
+  scenario?: Scenario;
   startedAt: string;
   initialSettings: DeviceSettings;
   app: { name: string; version: string };
@@ -55,7 +58,11 @@ const MAX_EVENTS_PER_ATTEMPT =
   RECORDING_LIMITS.maxPathPoints;
 
 export interface AttemptsService {
-  start(caller: SignedIn, args: z.output<typeof startAttemptSchema>): { attemptId: string; startedAt: string; header: RecordingHeader; initialSettings: DeviceSettings; app: { name: string; version: string } };
+  start(caller: SignedIn, args: z.output<typeof startAttemptSchema>): StartedAttempt;
+  /** Starts a test-mode attempt on an exam task (the exam service builds the header and scenario from the task main holds). */
+  startTask(caller: SignedIn, task: { presetId: string; header: Omit<RecordingHeader, 'id' | 'trainee'>; initialSettings: DeviceSettings; scenario?: Scenario }): StartedAttempt;
+  /** The stored report of a finished attempt (null while running, or when it could not be scored). */
+  storedReport(id: string): { status: string; report: ScoreReport | null } | null;
   append(caller: SignedIn, args: z.output<typeof appendEventsSchema>): { attemptId: string; seq: number; stored: number };
   finish(caller: SignedIn, args: z.output<typeof finishAttemptSchema>): { summary: AttemptSummary; report: ScoreReport };
   abandon(caller: SignedIn | null, attemptId: string): AttemptSummary;
@@ -65,6 +72,14 @@ export interface AttemptsService {
   open(caller: SignedIn, id: string): { summary: AttemptSummary; recording: Recording | null; report: ScoreReport | null };
   /** The regrade an institution runs after a rules update: the stored recording scored with the current rules (not stored). */
   rescore(id: string): ScoreReport;
+}
+
+export interface StartedAttempt {
+  attemptId: string;
+  startedAt: string;
+  header: RecordingHeader;
+  initialSettings: DeviceSettings;
+  app: { name: string; version: string };
 }
 
 export function createAttemptsService(deps: {
@@ -87,6 +102,8 @@ export function createAttemptsService(deps: {
     if (r.status !== 'running') throw new ApiFailure('conflict', `attempt ${attemptId} has already ended (${r.status})`, '/attemptId');
     return r;
   };
+
+  const scenarioOf = (r: AttemptRow): Scenario | undefined => (JSON.parse(r.header) as StoredHeader).scenario;
 
   /** The recording as main holds it: its own header and start time, the stored batches in order, and an end. */
   const assemble = (r: AttemptRow, zones: Zone[], endTMs: number | null): Recording => {
@@ -116,7 +133,7 @@ export function createAttemptsService(deps: {
     outcome: { status: 'finished' | 'abandoned'; recording: Recording; report: ScoreReport | null; note: string | null; action: 'attempt.stored' | 'attempt.abandoned'; actor: SignedIn | null },
   ) => {
     const packed = packRecording(outcome.recording);
-    const provenance = outcome.report ? ports.provenance() : null;
+    const provenance = outcome.report ? ports.provenance(scenarioOf(r)) : null;
     const counted = outcome.status === 'finished' && outcome.report;
     const endedAt = runtime.now().toISOString();
     store.write(
@@ -176,7 +193,7 @@ export function createAttemptsService(deps: {
     let report: ScoreReport | null = null;
     let note: string | null = 'abandoned before the end: kept, not counted';
     try {
-      report = ports.scoreRecording(ports.validateRecording(recording, `attempt ${r.id}`));
+      report = ports.scoreRecording(ports.validateRecording(recording, `attempt ${r.id}`), scenarioOf(r));
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       note = `abandoned before the end; not scored: ${error.message}`;
@@ -184,33 +201,49 @@ export function createAttemptsService(deps: {
     return store_(r, { status: 'abandoned', recording, report, note, action: 'attempt.abandoned', actor: caller });
   };
 
+  /** Mints the id, binds the signed-in person and the start time, and stores the header main will score against. */
+  const begin = (caller: SignedIn, task: { presetId: string; header: Omit<RecordingHeader, 'id' | 'trainee'>; initialSettings: DeviceSettings; scenario?: Scenario }): StartedAttempt => {
+    const id = runtime.newId('a');
+    const startedAt = runtime.now().toISOString();
+    const trainee = caller.profession ? { id: caller.personId, name: caller.name, role: caller.profession } : undefined;
+    const header: RecordingHeader = { id, ...task.header, ...(trainee ? { trainee } : {}) };
+    const stored: StoredHeader = { header, ...(task.scenario ? { scenario: task.scenario } : {}), startedAt, initialSettings: task.initialSettings, app: deps.app };
+    const mode = header.mode;
+    store.write(() => {
+      store.run(
+        `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, preset_id, started_at, last_activity_at, instance_id)
+         VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
+        id,
+        caller.personId,
+        mode === 'test' ? 'test' : 'practice',
+        header.procedure,
+        mode,
+        task.presetId,
+        startedAt,
+        startedAt,
+        instance.id,
+      );
+      store.run('INSERT INTO attempt_content (attempt_id, header, zones) VALUES (?, ?, ?)', id, JSON.stringify(stored), JSON.stringify(header.zones));
+      audit.append({ action: 'attempt.started', actor: caller, subject: id, details: { presetId: task.presetId, procedure: header.procedure, mode } });
+    });
+    return { attemptId: id, startedAt, header, initialSettings: task.initialSettings, app: deps.app };
+  };
+
   return {
     start(caller, { presetId, mode }) {
       const preset = findPreset(presetId);
       if (!preset) throw new ApiFailure('not-found', `no practice preset ${presetId}`, '/presetId');
-      const id = runtime.newId('a');
-      const startedAt = runtime.now().toISOString();
-      const trainee = caller.profession ? { id: caller.personId, name: caller.name, role: caller.profession } : undefined;
-      const header = recordingHeaderForPreset(preset, { id, mode, ...(trainee ? { trainee } : {}) });
-      const stored: StoredHeader = { header, startedAt, initialSettings: preset.initialSettings, app: deps.app };
-      store.write(() => {
-        store.run(
-          `INSERT INTO attempts (id, person_id, kind, status, procedure, mode, preset_id, started_at, last_activity_at, instance_id)
-           VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
-          id,
-          caller.personId,
-          mode === 'test' ? 'test' : 'practice',
-          preset.procedure,
-          mode,
-          preset.id,
-          startedAt,
-          startedAt,
-          instance.id,
-        );
-        store.run('INSERT INTO attempt_content (attempt_id, header, zones) VALUES (?, ?, ?)', id, JSON.stringify(stored), JSON.stringify(header.zones));
-        audit.append({ action: 'attempt.started', actor: caller, subject: id, details: { presetId: preset.id, procedure: preset.procedure, mode } });
-      });
-      return { attemptId: id, startedAt, header, initialSettings: preset.initialSettings, app: deps.app };
+      const { id: _id, ...header } = recordingHeaderForPreset(preset, { id: 'pending', mode });
+      void _id;
+      return begin(caller, { presetId: preset.id, header, initialSettings: preset.initialSettings });
+    },
+
+    startTask: (caller, task) => begin(caller, task),
+
+    storedReport(id) {
+      const r = row(id);
+      if (!r) return null;
+      return { status: r.status, report: r.status === 'finished' && r.report ? (JSON.parse(r.report) as ScoreReport) : null };
     },
 
     append(caller, { attemptId, seq, events, zones }) {
@@ -251,7 +284,7 @@ export function createAttemptsService(deps: {
         store_(r, { status: 'abandoned', recording: assembled, report: null, note: `not scored: ${error.message}`, action: 'attempt.abandoned', actor: caller });
         throw error;
       }
-      const report = ports.scoreRecording(recording);
+      const report = ports.scoreRecording(recording, scenarioOf(r));
       return { summary: store_(r, { status: 'finished', recording, report, note: null, action: 'attempt.stored', actor: caller }), report };
     },
 
@@ -324,7 +357,7 @@ export function createAttemptsService(deps: {
     rescore(id) {
       const r = row(id);
       if (!r) throw new ApiFailure('not-found', `no attempt ${id}`, '/id');
-      return ports.scoreRecording(ports.validateRecording(unpackRecording(r, store.location), `attempt ${id}`));
+      return ports.scoreRecording(ports.validateRecording(unpackRecording(r, store.location), `attempt ${id}`), scenarioOf(r));
     },
   };
 }

@@ -7,7 +7,7 @@ import { CALL_ACCESS, mayCall, type CallAccess } from '../../../core/api/access'
 import { API_CALL_NAMES, type ApiCallName } from '../../../core/api/call-names';
 import type { AccountRole } from '../../../core/api/contract';
 import type { ApiResult } from '../../../core/api/errors';
-import { ADMIN, INSTRUCTOR, makeTestServices, seededInstitution } from '../../helpers/training-services';
+import { ADMIN, INSTRUCTOR, makeTestServices, NURSE, seededInstitution, TECHNICIAN } from '../../helpers/training-services';
 import { fixture, ok, sessionBatches } from './helpers';
 
 type Caller = 'nobody' | AccountRole;
@@ -18,6 +18,7 @@ const ANYONE: AccountRole[] = ['trainee', 'instructor', 'admin'];
 const STAFF: AccountRole[] = ['instructor', 'admin'];
 const ADMIN_ONLY: AccountRole[] = ['admin'];
 const OPERATORS: AccountRole[] = ['trainee', 'instructor'];
+const TRAINEES: AccountRole[] = ['trainee'];
 
 /**
  * Written out by hand, not copied from core/api/access.ts: a change to CALL_ACCESS must be made here too.
@@ -54,6 +55,16 @@ const EXPECTED_ACCESS: Record<ApiCallName, typeof PUBLIC | AccountRole[]> = {
   'sessions.import': ANYONE,
   'sessions.list': ANYONE,
   'sessions.open': ANYONE,
+  'exams.catalog': ANYONE,
+  'exams.module': ANYONE,
+  'exams.start': TRAINEES,
+  'exams.open': ANYONE,
+  'exams.step': TRAINEES,
+  'exams.startPractical': TRAINEES,
+  'exams.submit': TRAINEES,
+  'exams.list': ANYONE,
+  'exams.release': STAFF,
+  'exams.tracks': ANYONE,
   'audit.list': ADMIN_ONLY,
   'audit.verify': ADMIN_ONLY,
   'backups.list': ADMIN_ONLY,
@@ -98,16 +109,20 @@ async function institutionFor(caller: Caller) {
   ok(await s.trainee.sessions.finish({ attemptId: done.attemptId, batches: 1, endTMs: 2000, zones: [] }));
   const nurseRunning = ok(await s.trainee.sessions.start({ presetId: 'roller-forehead-pink', mode: 'learn' }));
   const instructorRunning = ok(await s.instructor.sessions.start({ presetId: 'roller-forehead-pink', mode: 'learn' }));
+  // A running exam of the nurse's and a submitted one of the technician's.
+  const exam = ok(await s.trainee.exams.start({ moduleId: 'roller-nurse', certificateNumber: NURSE.certificateNumber }));
+  const techExam = ok(await s.trainee2.exams.start({ moduleId: 'roller-technician', certificateNumber: TECHNICIAN.certificateNumber }));
+  ok(await s.trainee2.exams.submit({ examAttemptId: techExam.id }));
   const api = caller === 'nobody' ? s.client('window:nobody') : caller === 'trainee' ? s.trainee : caller === 'instructor' ? s.instructor : s.admin;
   const running = caller === 'instructor' ? instructorRunning : nurseRunning;
-  return { s, api, finishedId: done.attemptId, running };
+  return { s, api, finishedId: done.attemptId, running, examId: exam.id, submittedExamId: techExam.id };
 }
 
 type Ctx = Awaited<ReturnType<typeof institutionFor>>;
 
 /** A payload that passes the call's schema, made for the caller (own attempt, own id, own password). */
 async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promise<unknown> {
-  const { s, running, finishedId } = ctx;
+  const { s, running, finishedId, examId, submittedExamId } = ctx;
   const events = sessionBatches(running.initialSettings, 1)[0];
   switch (name) {
     case 'settings.update':
@@ -160,6 +175,22 @@ async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promis
       return { id: finishedId };
     case 'audit.list':
       return { limit: 10 };
+    case 'exams.module':
+      return { moduleId: 'roller-nurse' };
+    case 'exams.start':
+      return { moduleId: 'nano', certificateNumber: NURSE.certificateNumber };
+    case 'exams.open':
+      return { id: examId };
+    case 'exams.step':
+      return { examAttemptId: examId, step: { kind: 'ask', partId: 'case', topic: 'medications' } };
+    case 'exams.startPractical':
+      return { examAttemptId: examId, partId: 'practical' };
+    case 'exams.submit':
+      return { examAttemptId: examId };
+    case 'exams.release':
+      return { examAttemptId: submittedExamId };
+    case 'exams.tracks':
+      return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
     default:
       return {};
   }

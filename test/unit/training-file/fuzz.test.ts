@@ -236,6 +236,7 @@ describe('malformed payloads through the dispatcher', () => {
     ok(await s.trainee.sessions.append({ attemptId: finished.attemptId, seq: 0, events: batch0 }));
     ok(await s.trainee.sessions.finish({ attemptId: finished.attemptId, batches: 1, endTMs: 1000, zones: [] }));
     const recording = fixture('roller-nasolabial-short-needle');
+    const exam = ok(await s.trainee.exams.start({ moduleId: 'roller-nurse', certificateNumber: s.people.nurse.certificateNumber! }));
     const ids = { nurse: s.people.nurse.id, tech: s.people.technician.id, instructor: s.people.instructor.id };
 
     // One valid payload per call, with every optional field present so each can be broken.
@@ -281,6 +282,16 @@ describe('malformed payloads through the dispatcher', () => {
       'sessions.import': { recording, fileName: 'fuzz.json' },
       'sessions.list': { personId: ids.nurse, procedure: 'roller', kind: 'test', status: 'finished', result: 'failed', from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', sort: 'score', order: 'asc', offset: 0, limit: 10 },
       'sessions.open': { id: finished.attemptId },
+      'exams.catalog': {},
+      'exams.module': { moduleId: 'roller-nurse', version: 1 },
+      'exams.start': { moduleId: 'nano', certificateNumber: s.people.nurse.certificateNumber },
+      'exams.open': { id: exam.id },
+      'exams.step': { examAttemptId: exam.id, step: { kind: 'decide', partId: 'case', decision: { kind: 'limit', excludeRegions: ['lips'], needleLimits: [{ region: 'nose', maxNeedleMm: 0.25 }], pretreatments: ['antiviral-prophylaxis'] } } },
+      'exams.startPractical': { examAttemptId: exam.id, partId: 'practical' },
+      'exams.submit': { examAttemptId: exam.id },
+      'exams.list': { personId: ids.nurse, moduleId: 'roller-nurse', offset: 0, limit: 10 },
+      'exams.release': { examAttemptId: exam.id },
+      'exams.tracks': { personId: ids.nurse },
       'audit.list': { action: 'person.created', order: 'asc', offset: 0, limit: 5 },
       'audit.verify': {},
       'backups.list': {},
@@ -299,9 +310,9 @@ describe('malformed payloads through the dispatcher', () => {
     const changes = () => store.get<{ n: number }>('SELECT total_changes() AS n')!.n;
 
     for (const name of API_CALL_NAMES) {
-      // An administrator where the table allows it, else an instructor (the studio's calls).
-      const clientKey = mayCall(CALL_ACCESS[name], 'admin') ? 'window:admin' : 'window:instructor';
-      expect(mayCall(CALL_ACCESS[name], clientKey === 'window:admin' ? 'admin' : 'instructor'), name).toBe(true);
+      // An administrator where the table allows it, else an instructor (the studio's calls), else the nurse (exams).
+      const role = (['admin', 'instructor', 'trainee'] as const).find((r) => mayCall(CALL_ACCESS[name], r))!;
+      const clientKey = role === 'trainee' ? 'window:nurse' : `window:${role}`;
       const schema = apiContract[name].args;
       expect(schema.safeParse(base[name]).success, `the base payload of ${name} must be valid`).toBe(true);
       const rng = mulberry32(SEED * 1000 + API_CALL_NAMES.indexOf(name));

@@ -2,6 +2,7 @@
 // transaction, when the database opens (PRAGMA user_version records the last one applied).
 
 import { migration001 } from './001-training-file';
+import { migration002 } from './002-exams';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
