@@ -45,7 +45,7 @@ const issues = (file: string, error: z.ZodError, prefix = ''): CatalogProblem[] 
   error.issues.slice(0, 20).map((i) => ({
     file,
     pointer: prefix + jsonPointer(i.path),
-    message: i.code === 'unrecognized_keys' ? `unexpected field(s) ${i.keys.map((k) => JSON.stringify(k)).join(', ')}` : i.message,
+    message: i.code === 'unrecognized_keys' && /^Unrecognized key/.test(i.message) ? `unexpected field(s) ${i.keys.map((k) => JSON.stringify(k)).join(', ')}` : i.message,
   }));
 
 export function buildCatalog(files: readonly { name: string; text: string }[]): ExamCatalog {

@@ -2,11 +2,12 @@
 // catalogue. A file that cannot be read is a problem in the list like any malformed document.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, type ExamCatalog } from '../exams/catalog';
 
-export const SHIPPED_EXAMS_DIR = fileURLToPath(new URL('../../exams', import.meta.url));
+// Two levels up from core/node/ and from the bundled dist/electron/ alike: the project (or app) root.
+export const SHIPPED_EXAMS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'exams');
 
 function jsonFiles(dir: string): string[] {
   const out: string[] = [];

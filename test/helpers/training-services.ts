@@ -1,6 +1,7 @@
 // Services on an in-memory training database, for unit tests: the real dispatcher and access checks,
 // a fast password hasher (OWASP cost is asserted in its own test), and scoring on the stand-in surface.
 
+import type { ExamCatalog } from '../../core/exams/catalog';
 import { buildApiObject } from '../../core/api/call-names';
 import type { MicroneedleApi } from '../../core/api/contract';
 import type { ApiDispatcher } from '../../core/api/dispatch';
@@ -37,8 +38,10 @@ export interface TestServices {
   clock: ReturnType<typeof testClock>;
 }
 
-export async function makeTestServices(options: { storage?: Storage; scoring?: ScoringPorts; legacyDataDir?: string } = {}): Promise<TestServices> {
-  const clock = testClock();
+export async function makeTestServices(options: { storage?: Storage; scoring?: ScoringPorts; legacyDataDir?: string; exams?: ExamCatalog; idPrefix?: string } = {}): Promise<TestServices> {
+  const base = testClock();
+  // Two services on one data folder need distinct ids.
+  const clock = options.idPrefix ? { ...base, newId: (prefix: string) => base.newId(`${options.idPrefix}${prefix}`) } : base;
   const services = await createServices({
     storage: options.storage ?? memoryStorage(clock.now),
     appInfo: TEST_APP_INFO,
@@ -46,6 +49,7 @@ export async function makeTestServices(options: { storage?: Storage; scoring?: S
     runtime: clock,
     hasher: FAST_HASHER,
     ...(options.legacyDataDir ? { legacyDataDir: options.legacyDataDir } : {}),
+    ...(options.exams ? { exams: options.exams } : {}),
   });
   return {
     services,

@@ -17,7 +17,7 @@ export function describeValue(v: unknown): string {
 /** Exam documents of this format version are read; older ones are migrated (./migrate.ts), newer refused. */
 export const EXAM_FORMAT_VERSION = 1;
 
-export const text = (max = 4000) => z.string().trim().min(1, { error: 'expected a non-empty text' }).max(max, { error: `expected at most ${max} characters` });
+export const text = (max = 4000) => z.string({ error: (i) => (i.input === undefined ? 'missing: expected a text' : `expected a text, received ${describeValue(i.input)}`) }).trim().min(1, { error: 'expected a non-empty text' }).max(max, { error: `expected at most ${max} characters` });
 export const localized = (max = 4000) => z.strictObject({ zh: text(max), en: text(max) }, { error: 'expected {"zh": "...", "en": "..."}: the text in both languages' });
 export type Localized = { zh: string; en: string };
 
