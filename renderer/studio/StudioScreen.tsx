@@ -1,6 +1,9 @@
 // The 3D practice studio: choose a scenario, work the device on the head with the procedure's steps,
 // learn-mode feedback, then the debrief with the report the main process stored and a replay. Attempts
 // belong to main: Start asks it for one, the events stream to it as the session runs, End finishes it.
+// Test mode shows nothing that judges or hints (./test-mode). An exam's practical part (the `exam` prop)
+// starts at once through exams.startPractical, in test mode, with the task brief and its countdown, and
+// ends on a neutral "recorded" screen: no report (./exam).
 
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,23 +15,29 @@ import { ApiErrorText } from './api-error';
 import { Debrief } from './debrief/Debrief';
 import { createHeadGeometry, createSurfacePicker, type SurfacePicker } from './head/picker';
 import { loadHead } from './head/loadHead';
+import { ExamDone, ExamStartView, TaskPanel } from './exam/ExamPanels';
+import { ExamTaskContext, useExamTask, useStartPractical, type ExamPractical, type ExamTask } from './exam/practical';
 import { DevicePanel } from './panels/DevicePanel';
-import { DwellTimer } from './panels/DwellTimer';
 import { FeedbackPanel } from './panels/FeedbackPanel';
 import { LeaveConfirm, useLeave } from './panels/LeaveConfirm';
 import { ProcedurePanel } from './panels/ProcedurePanel';
 import { SetupPanel } from './panels/SetupPanel';
-import { UploadStatus } from './panels/UploadStatus';
 import { StudioScene } from './scene/StudioScene';
-import { createStudioStore, StudioStoreContext, useStudio, useStudioStoreApi, type StudioApi } from './store';
+import { createStudioStore, StudioStoreContext, useStudio, type StudioApi } from './store';
+import { StudioBar } from './StudioBar';
+import { feedbackVisible } from './test-mode';
 import './studio.css';
 import './studio-layout.css';
+import './studio-test-mode.css';
 
 export interface StudioScreenProps {
+  /** The practice procedure (an exam's practical takes the procedure main's attempt header names). */
   procedure: Procedure;
   onExit: () => void;
   /** A stored attempt to reopen: its stored recording and report (never scored again). */
   openAttemptId?: string;
+  /** The practical part of a running exam attempt: started here at once, in test mode. */
+  exam?: ExamPractical;
 }
 
 export interface LoadedHead {
@@ -60,9 +69,10 @@ export function useLoadedHead(load: () => Promise<HeadModel> = loadHead): HeadSt
 }
 
 export function StudioScreen({
-  procedure,
+  procedure: practiceProcedure,
   onExit,
   openAttemptId,
+  exam,
   loadHeadModel,
   uploadTiming,
 }: StudioScreenProps & { loadHeadModel?: () => Promise<HeadModel>; uploadTiming?: { intervalMs?: number } }) {
@@ -73,8 +83,21 @@ export function StudioScreen({
   const api: StudioApi = appStore?.getState().api ?? defaultApi;
   const head = headState.status === 'ready' ? headState.loaded : null;
   const timing = useRef(uploadTiming);
+  const practical = useStartPractical(api, exam, head !== null);
+  const started = practical.status === 'started' ? practical.started : null;
+  const procedure = started ? started.header.procedure : practiceProcedure;
+  const waiting = Boolean(exam) && !started;
   // One store per loaded head: created once the head is ready, so nothing recorded can be lost to a swap.
-  const store = useMemo(() => head && createStudioStore({ procedure, surface: head.head, api, ...(timing.current ? { upload: timing.current } : {}) }), [procedure, head, api]);
+  const store = useMemo(
+    () => (head && !waiting ? createStudioStore({ procedure, surface: head.head, api, ...(started ? { initialMode: 'test' as const } : {}), ...(timing.current ? { upload: timing.current } : {}) }) : null),
+    [procedure, head, api, waiting, started],
+  );
+  // The latest way back to the exam (the shell may hand a new function on every render).
+  const done = useRef(exam?.onDone);
+  useEffect(() => {
+    done.current = exam?.onDone;
+  });
+  const task = useMemo<ExamTask | null>(() => (started ? { brief: started.brief, timeLimitMs: started.timeLimitMs, onDone: () => done.current?.() } : null), [started]);
 
   useEffect(() => {
     if (!store) return;
@@ -94,6 +117,14 @@ export function StudioScreen({
     if (openAttemptId && store) void store.getState().openAttempt(openAttemptId);
   }, [openAttemptId, store]);
 
+  useEffect(() => {
+    // The exam's attempt, as main started it: its settings, its header (test mode), streamed from now on.
+    if (!store || !started || store.getState().phase !== 'setup') return;
+    const initial = started.initialSettings;
+    store.setState({ settings: initial, maxNeedleLengthMm: initial.device === 'roller' ? initial.needleLengthMm : 0 });
+    store.getState().beginAttempt(started);
+  }, [store, started]);
+
   return (
     <StudioStoreContext.Provider value={store}>
       <div className="studio" data-procedure={procedure}>
@@ -111,7 +142,12 @@ export function StudioScreen({
             </button>
           </div>
         )}
-        {head && store && <StudioBody head={head} onExit={onExit} opening={Boolean(openAttemptId)} />}
+        {head && exam && waiting && <ExamStartView state={practical} onBack={() => done.current?.()} />}
+        {head && store && (
+          <ExamTaskContext.Provider value={task}>
+            <StudioBody head={head} onExit={onExit} opening={Boolean(openAttemptId)} />
+          </ExamTaskContext.Provider>
+        )}
       </div>
     </StudioStoreContext.Provider>
   );
@@ -122,13 +158,18 @@ function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () =>
   const phase = useStudio((s) => s.phase);
   const recording = useStudio((s) => s.recording);
   const problem = useStudio((s) => s.problem);
+  const busy = useStudio((s) => s.busy);
   const leave = useLeave(onExit);
+  const task = useExamTask();
+  const [timeUp, setTimeUp] = useState(false);
   // Once the stored attempt has been shown, Practise again leads to the set-up like any debrief.
   const [shown, setShown] = useState(false);
   useEffect(() => {
     if (phase === 'debrief') setShown(true);
   }, [phase]);
 
+  // An exam's practical: no report, results come with the exam's.
+  if (task && (phase === 'debrief' || busy === 'ending')) return <ExamDone timeUp={timeUp} />;
   if (phase === 'debrief' && recording) return <Debrief head={head} recording={recording} leave={leave} />;
   // A stored attempt is on its way from the main process: no practice set-up meanwhile.
   if (opening && !shown) {
@@ -150,9 +191,9 @@ function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () =>
 
   return (
     <div className="studio-layout">
-      <StudioBar leave={leave} />
+      <StudioBar leave={leave} onTimeUp={() => setTimeUp(true)} />
       <aside className="studio-side studio-side-left">
-        {phase === 'setup' ? <SetupPanel canStart /> : <ProcedurePanel />}
+        {phase === 'setup' && !task ? <SetupPanel canStart /> : <ProcedurePanel />}
         <DevicePanel />
       </aside>
       <main className="studio-stage">
@@ -166,66 +207,14 @@ function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () =>
   );
 }
 
-function StudioBar({ leave }: { leave: ReturnType<typeof useLeave> }) {
-  const { t } = useTranslation('studio');
-  const store = useStudioStoreApi();
-  const phase = useStudio((s) => s.phase);
-  const procedure = useStudio((s) => s.procedure);
-  const mode = useStudio((s) => s.mode);
-  const counts = useStudio((s) => s.counts);
-  const busy = useStudio((s) => s.busy);
-  const live = phase === 'running' || phase === 'ending';
-  return (
-    <header className="studio-bar">
-      <h1>{t(`title.${procedure}`)}</h1>
-      {live && (
-        <>
-          <span className={`studio-mode-badge mode-${mode}`}>{t(`mode.${mode}`)}</span>
-          {procedure === 'nano' && mode === 'learn' && <DwellTimer />}
-          {procedure === 'roller' ? (
-            // The raw sample count is never shown to trainees (it is there, hidden, for tests and tools).
-            <span hidden data-testid="event-counts">
-              {counts.samples}
-            </span>
-          ) : (
-            <span className="studio-counts" data-testid="event-counts">
-              {procedure === 'rf' ? t('counts.pulses', { n: counts.pulses }) : t('counts.contacts', { n: counts.contacts })}
-            </span>
-          )}
-          <UploadStatus />
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => void store.getState().endSession()}
-            disabled={phase !== 'running' || busy !== null}
-            aria-busy={busy === 'ending'}
-            data-testid="end-session"
-          >
-            {busy === 'ending' ? t('ending') : t('endSession')}
-          </button>
-        </>
-      )}
-      <button type="button" className="button subtle" onClick={leave.request} disabled={busy === 'ending' || busy === 'leaving'} data-testid="studio-exit">
-        {t('exit')}
-      </button>
-    </header>
-  );
-}
-
-/** Learn mode shows live feedback; test mode shows none of it; before the start, the steps to come. */
+/**
+ * Learn mode shows live feedback, and before the start the steps to come; test mode (feedbackVisible)
+ * shows the task as given and nothing else: no steps, no feedback.
+ */
 export function RightPanel() {
   const phase = useStudio((s) => s.phase);
-  const mode = useStudio((s) => s.mode);
+  const hints = useStudio((s) => feedbackVisible(s.mode));
+  if (!hints) return <TaskPanel />;
   if (phase !== 'running' && phase !== 'ending') return <ProcedurePanel />;
-  return mode === 'learn' ? <FeedbackPanel /> : <TestModeNote />;
-}
-
-function TestModeNote() {
-  const { t } = useTranslation('studio');
-  return (
-    <section className="studio-panel">
-      <h2>{t('mode.test')}</h2>
-      <p className="studio-hint">{t('setup.testHint')}</p>
-    </section>
-  );
+  return <FeedbackPanel />;
 }

@@ -5,7 +5,7 @@
 // renderer/studio/scene/StudioCanvas (its children need WebGL, which happy-dom lacks).
 
 import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { Fragment, StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { Procedure } from '../../core/recording/types';
 import { createStandInSurface } from '../../core/surface/stand-in';
@@ -55,22 +55,41 @@ export async function renderStudio(ui: ReactNode, options: { procedure?: Procedu
 }
 
 /** The whole studio screen as the shell shows it, with the shell's store carrying the API of one window. */
-export async function renderStudioScreen(options: { procedure?: Procedure; language?: Language; as?: Window; openAttemptId?: string; services?: Awaited<ReturnType<typeof seededInstitution>> } = {}) {
+export async function renderStudioScreen(
+  options: {
+    procedure?: Procedure;
+    language?: Language;
+    as?: Window;
+    openAttemptId?: string;
+    services?: Awaited<ReturnType<typeof seededInstitution>>;
+    /** An exam's practical part (onDone is a mock the test reads back). */
+    exam?: { examAttemptId: string; partId: string };
+    /** Another head (e.g. one with region labels); the stand-in otherwise. */
+    head?: HeadModel;
+    /** Inside React's StrictMode, as the app renders (effects run twice on mount). */
+    strict?: boolean;
+  } = {},
+) {
   await language(options.language ?? 'zh');
   const scoring = countingScoring();
   const services = options.services ?? (await seededInstitution({ scoring }));
   const onExit = vi.fn();
+  const onDone = vi.fn();
   const appStore = createAppStore(services[options.as ?? 'trainee']);
+  const Wrap = options.strict ? StrictMode : Fragment;
   const view = render(
-    <AppStoreContext.Provider value={appStore}>
-      <StudioScreen
-        procedure={options.procedure ?? 'roller'}
-        onExit={onExit}
-        {...(options.openAttemptId ? { openAttemptId: options.openAttemptId } : {})}
-        loadHeadModel={async () => STAND_IN_HEAD}
-        uploadTiming={{ intervalMs: 20 }}
-      />
-    </AppStoreContext.Provider>,
+    <Wrap>
+      <AppStoreContext.Provider value={appStore}>
+        <StudioScreen
+          procedure={options.procedure ?? 'roller'}
+          onExit={onExit}
+          {...(options.openAttemptId ? { openAttemptId: options.openAttemptId } : {})}
+          {...(options.exam ? { exam: { ...options.exam, onDone } } : {})}
+          loadHeadModel={async () => options.head ?? STAND_IN_HEAD}
+          uploadTiming={{ intervalMs: 20 }}
+        />
+      </AppStoreContext.Provider>
+    </Wrap>,
   );
-  return { view, services, scoring, onExit };
+  return { view, services, scoring, onExit, onDone };
 }

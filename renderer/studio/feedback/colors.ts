@@ -84,6 +84,8 @@ export interface ColorInputs {
   /** Regions to outline, e.g. the RF zone being defined. */
   selectedRegions?: ReadonlySet<RegionId>;
   showRegions: boolean;
+  /** Target shading and no-treat marks (false in test mode: nothing that hints); the zone being defined still shows. */
+  regionHints?: boolean;
   maxNeedleLengthMm: number;
 }
 
@@ -96,8 +98,13 @@ export function srgbToLinear(c: number): number {
 export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
   const count = inp.vertexRegion.length;
   const regionTint = new Array<Rgb | null>(inp.regionIds.length);
+  const hints = inp.regionHints ?? true;
   for (let code = 0; code < inp.regionIds.length; code++) {
     const id = inp.regionIds[code];
+    if (!hints) {
+      regionTint[code] = inp.selectedRegions?.has(id) ? [0.35, 0.55, 0.95] : null;
+      continue;
+    }
     regionTint[code] = isNoTreatRegion(id)
       ? [0.7, 0.3, 0.38]
       : inp.selectedRegions?.has(id)
@@ -111,7 +118,7 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
     let c: Rgb = inp.feedback ? reactionColor(passCount[v], inp.maxNeedleLengthMm, rfHitCount[v], nanoContactCount[v]) : SKIN_RGB;
     const code = inp.vertexRegion[v];
     const tint = regionTint[code];
-    if (tint && (inp.showRegions || isNoTreatRegion(inp.regionIds[code]))) c = mix(c, tint, isNoTreatRegion(inp.regionIds[code]) ? 0.5 : 0.3);
+    if (tint && (!hints || inp.showRegions || isNoTreatRegion(inp.regionIds[code]))) c = mix(c, tint, hints && isNoTreatRegion(inp.regionIds[code]) ? 0.5 : 0.3);
     if (inp.feedback && inp.view !== 'skin') {
       const overlay =
         inp.view === 'passes'

@@ -4,12 +4,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
+import { feedbackVisible } from '../test-mode';
 
 export const NANO_MAX_DWELL_S = 3; // 10.5
 
 export function DwellTimer() {
   const { t } = useTranslation('studio');
-  const since = useStudio((s) => s.contactSincePerfMs);
+  const since = useStudio((s) => (feedbackVisible(s.mode) ? s.contactSincePerfMs : null));
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (since === null) return;

@@ -1,4 +1,4 @@
-// Learn mode only: what the heat map shows, the rule and recommended needle or depth for the region under
+// Learn mode only (feedbackVisible): what the heat map shows, the rule and recommended needle or depth for the region under
 // the device (with its clause), and warnings the moment a rule is broken.
 
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { DIRECTION_COUNT_RGB, HEAT_STOPS, RF_GAP_RGB, type HeadView, type Rgb } from '../feedback/colors';
 import { formatRanges, siteGuidance } from '../feedback/site-guidance';
 import { useStudio } from '../store';
+import { feedbackVisible } from '../test-mode';
 import { nameZonesIn } from '../zone-names';
 import { ProgressTable } from './ProgressTable';
 
@@ -18,6 +19,8 @@ export function ViewPicker() {
   const setView = useStudio((s) => s.setView);
   const showRegions = useStudio((s) => s.showRegions);
   const setShowRegions = useStudio((s) => s.setShowRegions);
+  const visible = useStudio((s) => feedbackVisible(s.mode));
+  if (!visible) return null;
   const views: HeadView[] = procedure === 'roller' ? ['skin', 'passes', 'directions'] : procedure === 'rf' ? ['skin', 'rf'] : ['skin', 'nano'];
   return (
     <div className="studio-views">
@@ -82,6 +85,8 @@ export function FeedbackPanel() {
   const warnings = useStudio((s) => s.warnings);
   const preset = useStudio((s) => s.preset);
   const zones = useStudio((s) => s.zones);
+  const visible = useStudio((s) => feedbackVisible(s.mode));
+  if (!visible) return null;
   const guidance = hover ? siteGuidance(procedure, hover, preset.goal, preset.case) : null;
   return (
     <section className="studio-panel" aria-labelledby="studio-feedback-title">

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorText } from '../api-error';
+import { useExamTask } from '../exam/practical';
 import { useStudio, useStudioStoreApi } from '../store';
 
 export interface Leave {
@@ -48,6 +49,8 @@ export function LeaveConfirm({ leave }: { leave: Leave }) {
   const busy = useStudio((s) => s.busy);
   const problem = useStudio((s) => s.problem);
   const phase = useStudio((s) => s.phase);
+  // An exam's practical ends for good when left: said so, in the exam's words.
+  const exam = useExamTask() !== null;
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (leave.asking) first.current?.focus();
@@ -60,8 +63,8 @@ export function LeaveConfirm({ leave }: { leave: Leave }) {
   return (
     <div className="studio-dialog-backdrop">
       <div className="studio-dialog" role="dialog" aria-modal="true" aria-labelledby="studio-leave-title" aria-describedby="studio-leave-text" data-testid="leave-dialog">
-        <h2 id="studio-leave-title">{t('leave.title')}</h2>
-        <p id="studio-leave-text">{t('leave.text')}</p>
+        <h2 id="studio-leave-title">{exam ? t('exam.leaveTitle') : t('leave.title')}</h2>
+        <p id="studio-leave-text">{exam ? t('exam.leaveText') : t('leave.text')}</p>
         {failed && (
           <p className="studio-error-inline" role="alert" data-testid="abandon-error">
             {t('leave.failed')} <ApiErrorText error={failed} />
@@ -69,7 +72,7 @@ export function LeaveConfirm({ leave }: { leave: Leave }) {
         )}
         <div className="studio-dialog-actions">
           <button ref={first} type="button" className="button primary" onClick={() => void leave.confirm()} disabled={leaving} aria-busy={leaving} data-testid="leave-confirm">
-            {leaving ? t('leave.leaving') : failed ? t('leave.retry') : t('leave.confirm')}
+            {leaving ? t('leave.leaving') : failed ? t('leave.retry') : exam ? t('exam.leaveConfirm') : t('leave.confirm')}
           </button>
           {failed && (
             <button type="button" className="button" onClick={leave.force} data-testid="leave-anyway">

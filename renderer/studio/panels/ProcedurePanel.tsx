@@ -1,20 +1,19 @@
-// The procedure's steps, to perform in the standard's order and record with their time; for RF, the
-// 2-5 zones (9.2) with their per-zone steps, each zone named by its regions and defined by picking
-// regions on the head or from the list. Every step button is named by its step (and zone); focus moves to
-// the first step when the session starts and on to the next step after each one.
+// Learn mode: the procedure's steps, to perform in the standard's order and record with their time; for
+// RF, the 2-5 zones (9.2) with their per-zone steps (./ZoneEditor). Every step button is named by its step
+// (and zone); focus moves to the first step when the session starts and on to the next step after each
+// one. Test mode shows none of this: the action palette instead (./ActionPalette, ../test-mode).
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepEvent, StepId } from '../../../core/recording/types';
-import { PROCEDURE_STEPS, RF_ZONES_MAX, RF_ZONES_MIN, type StepDef } from '../procedure-steps';
+import { PROCEDURE_STEPS, type StepDef } from '../procedure-steps';
 import { useStudio } from '../store';
-import { zoneName } from '../zone-names';
-import { ZoneRegionList } from './ZoneRegionList';
+import { feedbackVisible } from '../test-mode';
+import { ActionPalette } from './ActionPalette';
+import { formatSessionTime } from './session-time';
+import { ZoneEditor } from './ZoneEditor';
 
-export function formatSessionTime(tMs: number): string {
-  const s = Math.floor(tMs / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+export { formatSessionTime };
 
 function StepRow({ def, done, zoneId, zoneLabel, disabled }: { def: StepDef; done: StepEvent | undefined; zoneId?: string; zoneLabel?: string; disabled: boolean }) {
   const { t } = useTranslation('studio');
@@ -52,23 +51,20 @@ function StepRow({ def, done, zoneId, zoneLabel, disabled }: { def: StepDef; don
   );
 }
 
+/** Learn mode: the standard's steps in order. Test mode (feedbackVisible): the neutral action palette. */
 export function ProcedurePanel() {
-  const { t, i18n } = useTranslation('studio');
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const hints = useStudio((s) => feedbackVisible(s.mode));
+  return hints ? <StandardSteps /> : <ActionPalette />;
+}
+
+function StandardSteps() {
+  const { t } = useTranslation('studio');
   const procedure = useStudio((s) => s.procedure);
   const steps = useStudio((s) => s.steps);
   const running = useStudio((s) => s.phase === 'running');
-  const zones = useStudio((s) => s.zones);
-  const activeZoneId = useStudio((s) => s.activeZoneId);
-  const zoneEditId = useStudio((s) => s.zoneEditId);
-  const setActiveZone = useStudio((s) => s.setActiveZone);
-  const setZoneEdit = useStudio((s) => s.setZoneEdit);
-  const addZone = useStudio((s) => s.addZone);
-  const removeZone = useStudio((s) => s.removeZone);
   const def = PROCEDURE_STEPS[procedure];
   const section = useRef<HTMLElement>(null);
   useStepFocus(section, running, steps.length);
-  const emptyLabel = (n: number) => t('zones.unnamed', { n });
   const doneOf = (step: StepId, zoneId?: string) => steps.find((e) => e.step === step && (zoneId ? e.zoneId === zoneId : !e.zoneId));
 
   return (
@@ -80,39 +76,15 @@ export function ProcedurePanel() {
         ))}
       </ol>
       {procedure === 'rf' && (
-        <div className="studio-zones">
-          <h3>{t('zones.title', { min: RF_ZONES_MIN, max: RF_ZONES_MAX })}</h3>
-          {zones.length < RF_ZONES_MIN && <p className="studio-warning-inline">{t('zones.tooFew', { min: RF_ZONES_MIN })}</p>}
-          {zones.map((z, i) => {
-            const name = zoneName(z, lang, emptyLabel(i + 1));
-            return (
-              <div key={z.id} className={z.id === activeZoneId ? 'studio-zone active' : 'studio-zone'} data-testid={`zone-${z.id}`}>
-                <div className="studio-zone-head">
-                  <label className="studio-zone-name">
-                    <input type="radio" name="active-zone" checked={z.id === activeZoneId} onChange={() => setActiveZone(z.id)} aria-label={t('zones.activate', { zone: name })} />
-                    <span data-testid="zone-name">{name}</span>
-                  </label>
-                  <button type="button" className="button small" aria-pressed={zoneEditId === z.id} onClick={() => setZoneEdit(zoneEditId === z.id ? null : z.id)} aria-label={t(zoneEditId === z.id ? 'zones.finishPickingFor' : 'zones.pickFor', { zone: name })}>
-                    {zoneEditId === z.id ? t('zones.finishPicking') : t('zones.pick')}
-                  </button>
-                  <button type="button" className="button small subtle" onClick={() => removeZone(z.id)} aria-label={t('zones.remove', { zone: name })}>
-                    ×
-                  </button>
-                </div>
-                {zoneEditId === z.id && <ZoneRegionList zone={z} name={name} />}
-                <ol className="studio-steps">
-                  {def.perZone.map((d) => (
-                    <StepRow key={d.step} def={d} done={doneOf(d.step, z.id)} zoneId={z.id} zoneLabel={name} disabled={!running} />
-                  ))}
-                </ol>
-              </div>
-            );
-          })}
-          {zoneEditId && <p className="studio-hint">{t('zones.pickHint')}</p>}
-          <button type="button" className="button small" disabled={zones.length >= RF_ZONES_MAX} onClick={() => addZone([])} data-testid="add-zone">
-            {t('zones.add')}
-          </button>
-        </div>
+        <ZoneEditor
+          renderSteps={(z, name) => (
+            <ol className="studio-steps">
+              {def.perZone.map((d) => (
+                <StepRow key={d.step} def={d} done={doneOf(d.step, z.id)} zoneId={z.id} zoneLabel={name} disabled={!running} />
+              ))}
+            </ol>
+          )}
+        />
       )}
       <ol className="studio-steps">
         {def.after.map((d) => (

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { useStudio } from '../store';
+import { feedbackVisible } from '../test-mode';
 
 const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
@@ -16,8 +17,10 @@ export function ProgressTable() {
   const feedback = useStudio((s) => s.feedback);
   const counts = useStudio((s) => s.counts);
   const targets = useStudio((s) => s.preset.goal.targetRegions);
+  const visible = useStudio((s) => feedbackVisible(s.mode));
   // counts changes on every lift and step: the moment to refresh the figures.
   const metrics = useMemo(() => (feedback && counts ? feedback.report().metrics : {}), [feedback, counts]);
+  if (!visible) return null;
   return (
     <table className="studio-progress" data-testid="progress">
       <caption>{t('progress.title')}</caption>

@@ -9,6 +9,7 @@ import { readRecordingFile, type FileProblem } from '../debrief/open-file';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { presetsFor } from '../../../core/practice/presets';
 import { useStudio } from '../store';
+import { feedbackVisible } from '../test-mode';
 
 export function SetupPanel({ canStart }: { canStart: boolean }) {
   const { t, i18n } = useTranslation('studio');
@@ -54,7 +55,8 @@ export function SetupPanel({ canStart }: { canStart: boolean }) {
       </label>
       <dl className="studio-facts">
         <dt>{t('setup.endpoint')}</dt>
-        <dd>{t(`endpoint.${preset.goal.endpoint}`)}</dd>
+        {/* Test mode names the endpoint only: no needle lengths, passes or clauses (feedbackVisible). */}
+        <dd>{feedbackVisible(mode) ? t(`endpoint.${preset.goal.endpoint}`) : t(`endpointTask.${preset.goal.endpoint}`)}</dd>
         <dt>{t('setup.targets')}</dt>
         <dd>{preset.goal.targetRegions.map((r) => REGION_NAMES[r][lang]).join(lang === 'zh' ? '、' : ', ')}</dd>
         <dt>{t('setup.case')}</dt>

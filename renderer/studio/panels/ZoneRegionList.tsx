@@ -2,16 +2,20 @@
 // treatable region of the head, ticked when it is in this zone. A region is in one zone at most.
 
 import { useTranslation } from 'react-i18next';
-import { REGION_NAMES, TREATMENT_REGION_IDS } from '../../../core/anatomy/regions';
+import { REGION_NAMES, TREATMENT_REGION_IDS, type RegionId } from '../../../core/anatomy/regions';
 import type { Zone } from '../../../core/recording/types';
 import { useStudio } from '../store';
+import { feedbackVisible } from '../test-mode';
+
+const NO_TARGETS: readonly RegionId[] = [];
 
 export function ZoneRegionList({ zone, name }: { zone: Zone; name: string }) {
   const { t, i18n } = useTranslation('studio');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const toggle = useStudio((s) => s.toggleZoneRegion);
   const zones = useStudio((s) => s.zones);
-  const targets = useStudio((s) => s.preset.goal.targetRegions);
+  // Test mode marks no region as a target and lists them all in the head's own order.
+  const targets = useStudio((s) => (feedbackVisible(s.mode) ? s.preset.goal.targetRegions : NO_TARGETS));
   // Target regions first: they are the ones a zone is for.
   const ordered = [...TREATMENT_REGION_IDS].sort((a, b) => Number(targets.includes(b)) - Number(targets.includes(a)));
   return (

@@ -6,6 +6,7 @@ import type { RegionId } from '../../../core/anatomy/regions';
 import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
 import type { LoadedHead } from '../StudioScreen';
 import { useStudio, useStudioStoreApi } from '../store';
+import { feedbackVisible } from '../test-mode';
 import { createCursorState } from './cursor';
 import { DeviceMarker } from './DeviceMarker';
 import { HeadMesh, type ColorSource } from './HeadMesh';
@@ -29,7 +30,8 @@ export function StudioScene({ head }: { head: LoadedHead }) {
   const settings = useStudio((s) => s.settings);
   const targets = useStudio((s) => s.preset.goal.targetRegions);
   const hover = useStudio((s) => s.hoverRegion);
-  const showLabels = useStudio((s) => s.showLabels);
+  // Test mode names no region on the head: no target, no-treat or hover labels.
+  const showLabels = useStudio((s) => s.showLabels && feedbackVisible(s.mode));
   const targetSet = useMemo(() => new Set<RegionId>(targets), [targets]);
   const labelRefs = useRef(new Map<RegionId, HTMLElement>());
   const labels = useMemo(() => (showLabels ? shownLabels(head.head.regions, targetSet, hover) : []), [showLabels, head, targetSet, hover]);
@@ -37,7 +39,8 @@ export function StudioScene({ head }: { head: LoadedHead }) {
   const colorSource = useMemo(
     () => (): ColorSource => {
       const s = store.getState();
-      const feedbackOn = (s.phase === 'running' || s.phase === 'ending') && s.mode === 'learn' && s.feedback !== null;
+      const hints = feedbackVisible(s.mode);
+      const feedbackOn = (s.phase === 'running' || s.phase === 'ending') && hints && s.feedback !== null;
       const state = feedbackOn && s.feedback ? s.feedback.state : empty;
       const editing = s.zoneEditId ? s.zones.find((z) => z.id === s.zoneEditId) : undefined;
       const selected = editing ? new Set<RegionId>(editing.regions) : undefined;
@@ -49,9 +52,10 @@ export function StudioScene({ head }: { head: LoadedHead }) {
           targetRegions: new Set(s.preset.goal.targetRegions),
           selectedRegions: selected,
           showRegions: s.showRegions,
+          regionHints: hints,
           maxNeedleLengthMm: s.maxNeedleLengthMm,
         },
-        key: `${feedbackOn}|${state.version}|${s.view}|${s.showRegions}|${s.preset.id}|${s.maxNeedleLengthMm}|${editing ? `${editing.id}:${editing.regions.join(',')}` : ''}`,
+        key: `${feedbackOn}|${hints}|${state.version}|${s.view}|${s.showRegions}|${s.preset.id}|${s.maxNeedleLengthMm}|${editing ? `${editing.id}:${editing.regions.join(',')}` : ''}`,
       };
     },
     [store, empty],

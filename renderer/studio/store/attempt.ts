@@ -55,6 +55,20 @@ export const attemptSlice =
       fail('finish', r.error, !final);
     };
 
+    /** Left without Back (the shell moved on): what is recorded goes, then the attempt is abandoned; should
+     * the window be closing, main abandons the orphaned attempt by itself. */
+    const leftWithoutBack = () => {
+      const a = api();
+      const attempt = get().attempt;
+      const last = uploader;
+      uploader = null;
+      if (!a || !attempt || !last) return;
+      void last
+        .flush({ attempts: 1 })
+        .then(() => a.sessions.abandon({ attemptId: attempt.id }))
+        .finally(() => last.stop());
+    };
+
     return {
       attempt: null,
       upload: null,
@@ -79,11 +93,17 @@ export const attemptSlice =
           void a.sessions.abandon({ attemptId: r.value.attemptId });
           return;
         }
-        get().beginSession(r.value);
+        get().beginAttempt(r.value);
+      },
+
+      beginAttempt(started) {
+        const a = api();
+        if (!a || get().phase !== 'setup') return;
+        get().beginSession(started);
         const recorder = get().recorder;
         if (!recorder) return fail('start', { code: 'internal', message: 'the studio could not start recording' }, true);
         uploader = createAttemptUploader({
-          attemptId: r.value.attemptId,
+          attemptId: started.attemptId,
           source: recorder,
           append: (args) => a.sessions.append(args),
           ...(env.upload?.intervalMs !== undefined ? { intervalMs: env.upload.intervalMs } : {}),
@@ -92,7 +112,7 @@ export const attemptSlice =
         });
         uploader.start();
         ended = null;
-        set({ busy: null, attempt: { id: r.value.attemptId, startedAt: r.value.startedAt }, upload: uploader.state(), outcome: null, problem: null });
+        set({ busy: null, attempt: { id: started.attemptId, startedAt: started.startedAt }, upload: uploader.state(), outcome: null, problem: null });
       },
 
       async endSession() {
@@ -172,17 +192,10 @@ export const attemptSlice =
         disposed = false;
         return () => {
           disposed = true;
-          const a = api();
-          const attempt = get().attempt;
-          const last = uploader;
-          uploader = null;
-          if (!a || !attempt || !last) return;
-          // Left without Back (the shell moved on): what is recorded goes, then the attempt is abandoned;
-          // should the window be closing, main abandons the orphaned attempt by itself.
-          void last
-            .flush({ attempts: 1 })
-            .then(() => a.sessions.abandon({ attemptId: attempt.id }))
-            .finally(() => last.stop());
+          // Mounted again at once (React's StrictMode checks do so): the studio is still here, nothing ends.
+          setTimeout(() => {
+            if (disposed) leftWithoutBack();
+          }, 0);
         };
       },
 

@@ -9,7 +9,7 @@ import { attemptSlice } from './attempt';
 import { sessionSlice, type Slice, type StudioEnv } from './session';
 import type { DeviceSlice, StudioState, ViewSlice } from './types';
 
-export type { StudioState, StudioPhase, StudioApi, StartedAttempt, AttemptOutcome, AttemptProblem } from './types';
+export type { StudioState, StudioPhase, StudioApi, StartedAttempt, StartedPractical, AttemptOutcome, AttemptProblem } from './types';
 export type { StudioEnv } from './session';
 
 const deviceSlice =

@@ -5,11 +5,12 @@
 import type { StateCreator } from 'zustand';
 import type { RegionId } from '../../../core/anatomy/regions';
 import { presetsFor, recordingHeaderForPreset } from '../../../core/practice/presets';
-import type { DeviceSettings, Procedure, Recording, StepEvent, Zone } from '../../../core/recording/types';
+import type { DeviceSettings, Procedure, Recording, SessionMode, StepEvent, Zone } from '../../../core/recording/types';
 import type { RecordingHeader } from '../../../core/scoring/live-contract';
 import type { TreatmentSurface } from '../../../core/surface/surface';
 import { createStudioFeedback } from '../feedback/live';
 import { RF_ZONES_MAX } from '../procedure-steps';
+import { feedbackVisible } from '../test-mode';
 import { createRecorder } from '../recorder';
 import type { SessionSlice, StudioApi, StudioState } from './types';
 
@@ -24,6 +25,8 @@ export interface StudioEnv {
   /** Clock for steps and session start (tests pass a fake one). */
   now?: () => number;
   newId?: () => string;
+  /** The mode the studio opens in (an exam practical: test, with no set-up to change it). */
+  initialMode?: SessionMode;
   /** Uploader timing (tests shorten it). */
   upload?: { intervalMs?: number; backoff?: { initialMs: number; factor: number; maxMs: number } };
 }
@@ -52,7 +55,7 @@ export const sessionSlice =
       procedure: env.procedure,
       phase: 'setup',
       preset: presets[0],
-      mode: 'learn',
+      mode: env.initialMode ?? 'learn',
       recorder: null,
       feedback: null,
       startPerfMs: 0,
@@ -91,7 +94,8 @@ export const sessionSlice =
           initialSettings,
           onEvent: (event) => {
             const w = feedback.push(event);
-            if (w.length > 0) get().addWarnings(w);
+            // Test mode shows no warnings: none are kept to show (main scores the attempt itself).
+            if (w.length > 0 && feedbackVisible(header.mode)) get().addWarnings(w);
           },
         });
         recorder.setZones(zones);

@@ -14,8 +14,11 @@ import type { SessionRecorder } from '../recorder';
 /** ending: End (or Back) was pressed, nothing more is recorded, main is being told. */
 export type StudioPhase = 'setup' | 'running' | 'ending' | 'debrief';
 
-/** The calls the studio makes: attempts live in the main process. */
-export type StudioApi = Pick<MicroneedleApi, 'sessions'>;
+/** The calls the studio makes: attempts live in the main process (an exam's practical starts by exams). */
+export type StudioApi = Pick<MicroneedleApi, 'sessions'> & { exams?: Pick<MicroneedleApi['exams'], 'startPractical'> };
+
+/** What main answered when an exam's practical part started: an attempt, with the task and its time. */
+export type StartedPractical = ApiValue<'exams.startPractical'>;
 
 /** What main answered when an attempt started: its id, the header it built, its start time and settings. */
 export type StartedAttempt = ApiValue<'sessions.start'>;
@@ -88,6 +91,8 @@ export interface AttemptSlice {
   outcome: AttemptOutcome | null;
   /** Start: main mints the attempt; recording starts from its header. */
   startSession(): Promise<void>;
+  /** An attempt main has started (by sessions.start, or an exam's practical): record and stream it. */
+  beginAttempt(started: StartedAttempt): void;
   /** End session: flush, then finish; the debrief shows main's report. */
   endSession(): Promise<void>;
   /** After a failed finish: flush and finish again (the attempt is still running in main). */
