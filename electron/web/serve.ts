@@ -1,11 +1,12 @@
 // `npm run web`: the app in a browser, for machines without the Electron binary. Serves dist/renderer
 // (building it first when stale) on 127.0.0.1 with the real main-process services behind /api.
 //
-//   npm run web -- [--port 5180] [--data-dir DIR] [--no-build]
+//   npm run web -- [--port 5180] [--data-dir DIR] [--no-build] [--clock-offset-file FILE]
 //   env: MICRONEEDLE_WEB_PORT, MICRONEEDLE_DATA_DIR
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { offsetClock } from './offset-clock';
 import { createServices, loadScoringPorts, openDataFolderStorage } from '../services';
 import { defaultDataDir, PRODUCT_NAME } from '../services/app-info';
 import { ensureRendererBuilt, RENDERER_OUT_DIR } from './renderer-build';
@@ -18,6 +19,8 @@ export interface WebCliOptions {
   port: number;
   dataDir: string;
   build: boolean;
+  /** Tests and demonstrations: the clock runs ahead by the milliseconds written in this file. */
+  clockOffsetFile?: string;
 }
 
 /** Parses argv (after the script name) and env; throws an Error naming the bad option. */
@@ -38,7 +41,8 @@ export function parseWebCliOptions(argv: readonly string[], env: NodeJS.ProcessE
     if (flag === '--port') options.port = parsePort(value(), '--port');
     else if (flag === '--data-dir') options.dataDir = path.resolve(value());
     else if (flag === '--no-build') options.build = false;
-    else throw new Error(`unknown option ${arg} (options: --port N, --data-dir DIR, --no-build)`);
+    else if (flag === '--clock-offset-file') options.clockOffsetFile = path.resolve(value());
+    else throw new Error(`unknown option ${arg} (options: --port N, --data-dir DIR, --no-build, --clock-offset-file FILE)`);
   }
   return options;
 }
@@ -56,6 +60,7 @@ export async function runWebApp(options: WebCliOptions, root: string, log: (line
     scoring: loadScoringPorts(),
     legacyDataDir: options.dataDir,
     timers: true,
+    ...(options.clockOffsetFile ? { runtime: offsetClock(options.clockOffsetFile) } : {}),
     onInternalError: (name, error) => log(`internal error in ${name}: ${String(error)}`),
     appInfo: {
       productName: { ...PRODUCT_NAME },
