@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { ExamRoute } from '../screens/exams/catalog/ExamRoute';
+import { ExamsScreen } from '../screens/exams/catalog/ExamsScreen';
+import { SyllabusScreen } from '../screens/exams/catalog/SyllabusScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { TraineeFileScreen } from '../screens/people/TraineeFileScreen';
@@ -44,9 +47,11 @@ function Shell({ store }: { store: StoreApi<AppState> }) {
   const goHome = () => store.getState().navigate({ name: 'home' });
 
   if (phase.name === 'ready' && signedIn && screen.name === 'studio' && mayOpen(signedIn.accountRole, screen)) {
+    const leave = () => store.getState().leaveStudio();
+    const exam = screen.exam ? { ...screen.exam, onDone: leave } : undefined;
     return (
       <ErrorBoundary key="studio" onReset={goHome}>
-        <StudioHost procedure={screen.procedure} openAttemptId={screen.openAttemptId} onExit={() => store.getState().leaveStudio()} />
+        <StudioHost procedure={screen.procedure} openAttemptId={screen.openAttemptId} onExit={leave} {...(exam ? { exam } : {})} />
       </ErrorBoundary>
     );
   }
@@ -87,6 +92,12 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <TraineeFileScreen key={screen.personId} personId={screen.personId} />;
     case 'audit':
       return <AuditScreen />;
+    case 'exams':
+      return <ExamsScreen />;
+    case 'exam':
+      return <ExamRoute key={screen.examAttemptId} examAttemptId={screen.examAttemptId} />;
+    case 'syllabus':
+      return <SyllabusScreen key={screen.moduleId} moduleId={screen.moduleId} />;
     case 'settings':
       return <SettingsScreen />;
     default:

@@ -4,29 +4,32 @@
 import type { AccountRole } from '../../core/api/contract';
 import type { Screen } from './store';
 
-export type NavTarget = 'home' | 'records' | 'people' | 'audit' | 'settings';
+export type NavTarget = 'home' | 'exams' | 'records' | 'people' | 'audit' | 'settings';
 
 export interface NavItem {
   target: NavTarget;
   /** Key in common:nav. */
-  label: 'home' | 'records' | 'people' | 'trainees' | 'audit' | 'settings';
+  label: 'home' | 'exams' | 'records' | 'people' | 'trainees' | 'audit' | 'settings';
 }
 
 const NAV: Record<AccountRole, readonly NavItem[]> = {
   trainee: [
     { target: 'home', label: 'home' },
+    { target: 'exams', label: 'exams' },
     { target: 'records', label: 'records' },
     { target: 'settings', label: 'settings' },
   ],
   instructor: [
     { target: 'home', label: 'home' },
     { target: 'people', label: 'trainees' },
+    { target: 'exams', label: 'exams' },
     { target: 'records', label: 'records' },
     { target: 'settings', label: 'settings' },
   ],
   admin: [
     { target: 'home', label: 'home' },
     { target: 'people', label: 'people' },
+    { target: 'exams', label: 'exams' },
     { target: 'audit', label: 'audit' },
     { target: 'settings', label: 'settings' },
   ],
@@ -36,17 +39,24 @@ export function navItemsFor(role: AccountRole): readonly NavItem[] {
   return NAV[role];
 }
 
-/** The nav entry a screen belongs to (a trainee's file belongs to People). */
+/** The nav entry a screen belongs to (a trainee's file belongs to People, an exam and a syllabus to Exams). */
 export function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'trainee') return 'people';
   if (screen.name === 'studio') return null;
+  if (screen.name === 'exam' || screen.name === 'syllabus') return 'exams';
   return screen.name;
 }
 
-/** Whether the role has this screen at all: staff open trainee files; only operators use the studio. */
+/**
+ * Whether the role has this screen at all: staff open trainee files; only operators use the studio; only
+ * trainees take exams (staff open an exam read-only, and the syllabus).
+ */
 export function mayOpen(role: AccountRole, screen: Screen): boolean {
   if (screen.name === 'trainee') return role !== 'trainee';
-  if (screen.name === 'studio') return role !== 'admin' || screen.openAttemptId !== undefined;
+  if (screen.name === 'studio') {
+    if (screen.exam) return role === 'trainee';
+    return role !== 'admin' || screen.openAttemptId !== undefined;
+  }
   const target = navTargetOf(screen);
   return target !== null && NAV[role].some((item) => item.target === target);
 }

@@ -40,13 +40,14 @@ describe('HomeScreen', () => {
     expect(shell.store.getState().screen).toEqual({ name: 'studio', procedure: 'rf' });
   });
 
-  it('shows exams as not yet available: disabled, labelled in words and described for assistive technology', async () => {
-    await homeAs('window:nurse');
+  it('opens the exams list from the exams tile, described for assistive technology', async () => {
+    const shell = await homeAs('window:nurse');
     const exams = screen.getByRole('button', { name: '考核' }) as HTMLButtonElement;
-    expect(exams.disabled).toBe(true);
+    expect(exams.disabled).toBe(false);
     const described = (exams.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
-    expect(described).toContain('本版本暂未提供');
     expect(described.join(' ')).toContain('理论题');
+    fireEvent.click(exams);
+    expect(shell.store.getState().screen).toEqual({ name: 'exams' });
   });
 
   it('gives instructors practice, their trainees and authoring (not usable yet)', async () => {
@@ -78,7 +79,7 @@ describe('HomeScreen', () => {
 
   it('says who is signed in, with their role, in the top bar', async () => {
     await homeAs('window:nurse');
-    expect(navLabels()).toEqual(['首页', '我的记录', '设置']);
+    expect(navLabels()).toEqual(['首页', '考试', '我的记录', '设置']);
     const account = document.querySelector('.nav-account')!;
     expect(within(account as HTMLElement).getByText('王芳')).toBeTruthy();
     expect(within(account as HTMLElement).getByText('学员')).toBeTruthy();

@@ -162,7 +162,7 @@ describe('rendered screens', () => {
       await renderShell({ services: s, clientKey: 'window:nurse', language });
       await heading();
       await scan('trainee home');
-      for (const index of [1, 2]) {
+      for (const index of [1, 2, 3]) {
         fireEvent.click(within(screen.getByRole('navigation', { name: /主导航|Main navigation/ })).getAllByRole('button')[index]);
         await heading();
         await scan(`trainee nav ${index}`);
@@ -172,7 +172,7 @@ describe('rendered screens', () => {
       const admin = await renderShell({ services: s, clientKey: 'window:admin', language });
       await heading();
       await scan('admin home');
-      for (const index of [1, 2, 3]) {
+      for (const index of [1, 2, 3, 4]) {
         fireEvent.click(within(screen.getByRole('navigation', { name: /主导航|Main navigation/ })).getAllByRole('button')[index]);
         await heading();
         await scan(`admin nav ${index}`);

@@ -36,7 +36,7 @@ describe('what each role is offered', () => {
     disposers.push(() => s.services.dispose());
     const shell = await renderShell({ services: s, clientKey: 'window:nurse' });
     await screen.findByRole('heading', { level: 1, name: /王芳/ });
-    expect(navLabels()).toEqual(['首页', '我的记录', '设置']);
+    expect(navLabels()).toEqual(['首页', '考试', '我的记录', '设置']);
     expect(await s.trainee.people.list({})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await s.trainee.audit.list({})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Even when asked to, the shell does not show a trainee the people screen.

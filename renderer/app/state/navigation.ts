@@ -1,5 +1,6 @@
 // Which screen the shell shows. The studio remembers where it was opened from, so leaving it goes back
-// to the attempts list a stored attempt came from (my records or a trainee's file), else home.
+// to the attempts list a stored attempt came from (my records or a trainee's file), else home; the
+// practical part of an exam goes back to its exam.
 
 import type { StateCreator } from 'zustand';
 import type { Procedure } from '../../../core/recording/types';
@@ -12,7 +13,10 @@ export type Screen =
   | { name: 'trainee'; personId: string }
   | { name: 'audit' }
   | { name: 'settings' }
-  | { name: 'studio'; procedure: Procedure; openAttemptId?: string };
+  | { name: 'exams' }
+  | { name: 'exam'; examAttemptId: string }
+  | { name: 'syllabus'; moduleId: string }
+  | { name: 'studio'; procedure: Procedure; openAttemptId?: string; exam?: { examAttemptId: string; partId: string } };
 
 export interface NavigationSlice {
   screen: Screen;
@@ -28,7 +32,13 @@ export const navigationSlice: StateCreator<AppState, [], [], NavigationSlice> = 
   navigate(screen) {
     if (screen.name !== 'studio') return set({ screen });
     const from = get().screen;
-    const back: Screen = screen.openAttemptId && from.name !== 'studio' ? from : screen.openAttemptId ? { name: 'records' } : { name: 'home' };
+    const back: Screen = screen.exam
+      ? { name: 'exam', examAttemptId: screen.exam.examAttemptId }
+      : screen.openAttemptId && from.name !== 'studio'
+        ? from
+        : screen.openAttemptId
+          ? { name: 'records' }
+          : { name: 'home' };
     set({ screen, studioReturn: back });
   },
   leaveStudio: () => set({ screen: get().studioReturn, studioReturn: { name: 'home' } }),

@@ -7,6 +7,7 @@ import type { Person, SignedIn } from '../../../core/api/contract';
 import type { Procedure } from '../../../core/recording/types';
 import { useAppStore } from '../../app/store';
 import { AuditIcon, AuthoringIcon, ExamIcon, InstitutionIcon, NanoIcon, PeopleIcon, RecordsIcon, RfIcon, RollerIcon } from './icons';
+import { TrackStatusView } from '../exams/catalog/TrackStatus';
 import { ImportNotice } from './ImportNotice';
 import { ModuleGroup, ModuleTile } from './ModuleTile';
 
@@ -22,6 +23,7 @@ export function HomeScreen() {
     <section className="screen" aria-labelledby="home-title">
       <HomeHeader signedIn={signedIn} />
       {role === 'admin' && <ImportNotice />}
+      {role === 'trainee' && <TrackStatusView />}
       {role !== 'admin' && (
         <ModuleGroup title={t('practiceTitle')}>
           <ModuleTile id="roller" icon={<RollerIcon />} onOpen={practice('roller')} />
@@ -31,7 +33,7 @@ export function HomeScreen() {
       )}
       {role === 'trainee' && (
         <ModuleGroup title={t('assessmentTitle')}>
-          <ModuleTile id="exams" icon={<ExamIcon />} />
+          <ModuleTile id="exams" icon={<ExamIcon />} onOpen={() => navigate({ name: 'exams' })} />
           <ModuleTile id="records" icon={<RecordsIcon />} onOpen={() => navigate({ name: 'records' })} />
         </ModuleGroup>
       )}

@@ -1,5 +1,5 @@
 // A trainee's file, for instructors and administrators: who they are (profession and certificate, 15.2)
-// and every attempt on their record.
+// every exam attempt (with where they stand on their role track) and every practice attempt on their record.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { ApiError } from '../../../core/api/errors';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAppStore } from '../../app/store';
 import { AttemptsTable } from '../records/AttemptsTable';
+import { ExamAttemptsSection } from '../records/ExamAttemptsSection';
 import { PersonSummary } from './PersonSummary';
 
 export function TraineeFileScreen({ personId }: { personId: string }) {
@@ -47,6 +48,7 @@ export function TraineeFileScreen({ personId }: { personId: string }) {
       ) : (
         <>
           <PersonSummary person={person} headingLevel={1} />
+          {person.accountRole === 'trainee' && <ExamAttemptsSection personId={person.id} staff />}
           <section aria-labelledby="file-attempts">
             <h2 id="file-attempts">{t('file.attemptsTitle')}</h2>
             <AttemptsTable personId={person.id} />

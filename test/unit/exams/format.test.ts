@@ -30,15 +30,17 @@ describe('published JSON Schemas', () => {
 describe('malformed modules', () => {
   const others = FILES.filter((f) => !f.name.startsWith('modules/') && f.name !== 'tracks.json');
   /** Loads the bank with one module file made from roller-nurse by `edit`; returns that file's problems. */
-  const problemsOf = (edit: (m: Record<string, any>) => unknown, raw?: string) => {
-    const m = structuredClone(ROLLER_NURSE) as Record<string, any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document edited freely to break it
+  type Doc = Record<string, any>;
+  const problemsOf = (edit: (m: Doc) => unknown, raw?: string) => {
+    const m = structuredClone(ROLLER_NURSE) as Doc;
     const edited = edit(m) ?? m;
     const catalog = buildCatalog([...others, { name: 'modules/bad.json', text: raw ?? JSON.stringify(edited) }]);
     expect(catalog.questions.size, 'the rest of the bank still loads').toBeGreaterThan(150);
     expect(catalog.modules.size, 'the malformed module is left out').toBe(0);
     return catalog.problems.filter((p) => p.file === 'modules/bad.json');
   };
-  const cases: [string, (m: Record<string, any>) => unknown, string, RegExp, string?][] = [
+  const cases: [string, (m: Doc) => unknown, string, RegExp, string?][] = [
     ['not JSON at all', () => undefined, '', /not valid JSON/, '{ "kind": "exam-module", '],
     ['a document of another kind', (m) => void (m.kind = 'exam'), '/kind', /one of "question-bank"/],
     ['a newer format version', (m) => void (m.formatVersion = 2), '/formatVersion', /newer than this app reads/],
