@@ -204,7 +204,7 @@ describe('exam attempts on the record', () => {
     const m = await startable(s.trainee);
     await failOne(s.trainee, m.ref.id);
     await renderShell({ services: s, clientKey: 'window:nurse', language: 'en' });
-    expect((await screen.findByRole('region', { name: 'Role track' })).textContent).toContain('To be examined for Nurse');
+    expect((await screen.findByRole('region', { name: 'Role track' })).textContent).toContain('To be examined for the Nurse role');
     fireEvent.click(navTo('My records'));
     const table = await screen.findByRole('table', { name: 'Exam attempts' });
     expect(within(table).getAllByRole('row')[1].textContent).toContain(m.ref.title.en);

@@ -194,3 +194,8 @@ export async function focused(page: Page): Promise<string | null> {
     return el?.getAttribute('data-testid') ?? el?.getAttribute('aria-label') ?? null;
   });
 }
+
+/** A recording from test/fixtures/recordings, as the fixture builder wrote it. */
+export function fixtureRecording(name: string): unknown {
+  return JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'recordings', `${name}.json`), 'utf8'));
+}
