@@ -77,7 +77,8 @@ export function gradeCase(doc: PatientCaseDoc, state: CaseState): { score: numbe
         continue;
       }
       if (c.local) {
-        const uncovered = c.regions.filter((r) => !(d.kind === 'limit' && d.excludeRegions.includes(r)));
+        // Treating as planned ignores the lesion; a limited plan must leave out the affected regions it planned.
+        const uncovered = d.kind === 'treat' ? c.regions : c.regions.filter((r) => doc.plannedRegions.includes(r) && !d.excludeRegions.includes(r));
         if (uncovered.length > 0) {
           decision = 0;
           add(c.clause, 'critical', `存在禁忌证（${def.name.zh}）仍治疗受累部位：${names(uncovered).zh}`, `Treats over a contraindication (${def.name.en}) at ${names(uncovered).en}`);

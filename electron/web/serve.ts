@@ -55,12 +55,13 @@ function parsePort(text: string, where: string): number {
 
 export async function runWebApp(options: WebCliOptions, root: string, log: (line: string) => void): Promise<RunningWebServer> {
   if (options.build) await ensureRendererBuilt(root, log);
+  const runtime = options.clockOffsetFile ? offsetClock(options.clockOffsetFile) : undefined;
   const services = await createServices({
-    storage: await openDataFolderStorage(options.dataDir),
-    scoring: loadScoringPorts(),
+    storage: await openDataFolderStorage(options.dataDir, runtime?.now),
+    scoring: loadScoringPorts(runtime?.now),
     legacyDataDir: options.dataDir,
     timers: true,
-    ...(options.clockOffsetFile ? { runtime: offsetClock(options.clockOffsetFile) } : {}),
+    ...(runtime ? { runtime } : {}),
     onInternalError: (name, error) => log(`internal error in ${name}: ${String(error)}`),
     appInfo: {
       productName: { ...PRODUCT_NAME },

@@ -67,8 +67,11 @@ describe('case screening (6, 7, 8.5.2, 13.6)', () => {
     const deferred = gradeCase(doc, { ...allAsked(doc), marked: ['local-infection'], decision: { kind: 'defer', excludeRegions: [], needleLimits: [], pretreatments: [] } });
     expect(critical(deferred)).toEqual([]);
     expect(deferred.score).toBe(100);
-    // Leaving out only the lips still treats the perioral lesion.
-    const partly = gradeCase(doc, { ...allAsked(doc), marked: ['local-infection'], decision: { kind: 'limit', excludeRegions: ['lips'], needleLimits: [], pretreatments: ['antiviral-prophylaxis'] } });
+    // The lips are never in a plan (a no-treat zone): leaving out the planned perioral skin is what counts.
+    expect(doc.plannedRegions).toContain('perioral');
+    const planned = gradeCase(doc, { ...allAsked(doc), marked: ['local-infection'], decision: { kind: 'limit', excludeRegions: ['perioral'], needleLimits: [], pretreatments: ['antiviral-prophylaxis'] } });
+    expect(planned).toMatchObject({ score: 100, findings: [] });
+    const partly = gradeCase(doc, { ...allAsked(doc), marked: ['local-infection'], decision: { kind: 'limit', excludeRegions: [], needleLimits: [], pretreatments: ['antiviral-prophylaxis'] } });
     expect(critical(partly)).toEqual(['6.3']);
   });
 
