@@ -63,7 +63,7 @@ describe('exams list', () => {
       expect(c.textContent).toContain(`总分不低于 ${m.passRule.overallMin} 分`);
       expect(c.textContent).toContain(`考试次数上限：${m.passRule.attemptsAllowed} 次`);
       expect(c.textContent).toContain(`已考 0 次，共 ${m.passRule.attemptsAllowed} 次`);
-      for (const p of m.parts) expect(c.textContent).toContain(`限时 ${p.timeLimitMin} 分钟，共 ${p.items} 题`);
+      for (const p of m.parts) expect(c.textContent).toContain(`建议用时 ${p.timeLimitMin} 分钟，共 ${p.items} 题`);
       expect(within(c).getByRole('button', { name: '考核大纲' })).toBeTruthy();
     }
     for (const m of technicianOnly) expect(screen.queryByRole('article', { name: m.ref.title.zh })).toBeNull();

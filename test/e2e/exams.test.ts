@@ -73,11 +73,16 @@ describe('an exam, failed on a contraindication, waited out, resumed after a cra
     // Attempt 1, in Chinese: everything right except the case, where she treats as planned.
     await signInNurse(page, app.url);
     await page.locator('article[data-module-id="technician"], article[data-module-id="roller-technician"]').waitFor({ state: 'detached' });
+    await page.locator('article[data-module-id="roller-nurse"]').waitFor();
+    await saveScreenshot(page, 'exam-zh-0-exams-list');
     await openModuleExam(page, 'roller-nurse', 'zh', NURSE.certificateNumber);
     const first = latestAttempt(app.dataDir);
     expect(part(first.content.parts, 'case').case.id).toBe('roller-herpes-active-lip');
     await answerKnowledge(page, part(first.content.parts, 'knowledge'), 'zh');
     await saveScreenshot(page, 'exam-zh-1-knowledge-in-progress');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await saveView(page, 'exam-zh-1-knowledge-1024x700');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await openPart(page, 1);
     await screenCase(page, part(first.content.parts, 'case'), 'zh', 'treat');
     await page.locator('section.exam-examine').scrollIntoViewIfNeeded();
@@ -94,6 +99,7 @@ describe('an exam, failed on a contraindication, waited out, resumed after a cra
     // The retake waits 24 hours.
     await page.locator('.exam-result .form-actions button').first().click();
     await expect.poll(() => page.locator('article[data-module-id="roller-nurse"]').innerText()).toMatch(/补考等待期/);
+    await saveView(page, 'exam-zh-4-retake-waiting');
     writeFileSync(clockFile, String(25 * 3_600_000));
     await signInNurse(page, app.url);
     await openModuleExam(page, 'roller-nurse', 'zh', NURSE.certificateNumber);
@@ -172,6 +178,10 @@ describe('an exam, failed on a contraindication, waited out, resumed after a cra
     await page.locator('tr', { hasText: NURSE.name }).getByRole('button').first().click();
     await expect.poll(() => page.locator('body').innerText()).toMatch(/Roller/);
     await saveScreenshot(page, 'exam-en-5-trainee-file');
+    await page.getByRole('navigation').getByRole('button', { name: 'Exams', exact: true }).click();
+    await page.locator('article[data-module-id="roller-nurse"]').getByRole('button', { name: /syllabus/i }).click();
+    await page.getByRole('button', { name: /Print/ }).waitFor();
+    await saveScreenshot(page, 'exam-en-6-syllabus');
     expect([...errors, ...errorsEn].filter((e) => !/Failed to fetch|ERR_CONNECTION_REFUSED|net::|WebGL|GPU stall/.test(e))).toEqual([]);
   }, 900_000);
 });

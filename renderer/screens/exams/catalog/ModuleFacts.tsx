@@ -15,7 +15,7 @@ export function PartsList({ parts }: { parts: ModuleSummary['parts'] }) {
           <li key={p.id}>
             <strong>{local(p.title)}</strong> <span className="muted">{t(`kinds.${p.kind}`)}</span>
             {' · '}
-            {t('parts.facts', { minutes: p.timeLimitMin, items: p.items, min: p.minScore, weight: p.weight })}
+            {t('parts.facts', { minutes: p.timeLimitMin, count: p.items, min: p.minScore, weight: p.weight })}
           </li>
         ))}
       </ol>
@@ -33,7 +33,7 @@ export function PassRule({ module: m }: { module: ModuleSummary }) {
         <li>{t('passRule.overall', { min: r.overallMin })}</li>
         <li>{t('passRule.attempts', { n: r.attemptsAllowed })}</li>
         <li>{r.retakeWaitHours > 0 ? t('passRule.wait', { hours: r.retakeWaitHours }) : t('passRule.noWait')}</li>
-        <li>{t('passRule.consecutive', { n: r.consecutivePasses })}</li>
+        <li>{t('passRule.consecutive', { count: r.consecutivePasses })}</li>
       </ul>
     </div>
   );
