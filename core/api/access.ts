@@ -12,6 +12,8 @@ const anyone: readonly AccountRole[] = ['trainee', 'instructor', 'admin'];
 const staff: readonly AccountRole[] = ['instructor', 'admin'];
 const admin: readonly AccountRole[] = ['admin'];
 /** Who works the studio: trainees, and instructors recording their own sessions. */
+/** Who writes exams, exchanges packs and regrades: instructors (issue 9). */
+const authors: readonly AccountRole[] = ['instructor'];
 /** Who sits exams: trainees only (15.2); staff review and release. */
 const trainees: readonly AccountRole[] = ['trainee'];
 const operators: readonly AccountRole[] = ['trainee', 'instructor'];
@@ -56,6 +58,20 @@ export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
   'exams.list': anyone,
   'exams.release': staff,
   'exams.tracks': anyone,
+  'authoring.list': authors,
+  'authoring.get': authors,
+  'authoring.drafts': authors,
+  'authoring.saveDraft': authors,
+  'authoring.openDraft': authors,
+  'authoring.discardDraft': authors,
+  'authoring.publish': authors,
+  'authoring.archive': authors,
+  'authoring.preview': authors,
+  'authoring.analysis': authors,
+  'authoring.regradeCandidates': authors,
+  'authoring.regrade': authors,
+  'packs.export': authors,
+  'packs.import': authors,
   'audit.list': admin,
   'audit.verify': admin,
   'backups.list': admin,

@@ -33,6 +33,21 @@ import {
   startedAttemptSchema,
   storedAttemptSchema,
 } from './schemas/attempts';
+import {
+  authoredKindSchema,
+  authoredSummarySchema,
+  draftSchema,
+  moduleAnalysisSchema,
+  packExportSchema,
+  packFileSchema,
+  packImportSchema,
+  packReportSchema,
+  previewSchema,
+  publishedSchema,
+  regradeArgsSchema,
+  regradeCandidateSchema,
+  saveDraftSchema,
+} from './schemas/authoring';
 import { noArgs, recordIdSchema } from './schemas/common';
 import {
   examAttemptSummarySchema,
@@ -62,6 +77,7 @@ import {
 
 export * from './schemas/admin';
 export * from './schemas/attempts';
+export * from './schemas/authoring';
 export * from './schemas/common';
 export * from './schemas/exams';
 export * from './schemas/people';
@@ -134,6 +150,21 @@ export const apiContract = {
   'exams.list': call('A page of exam attempts: the signed-in trainee’s own, or a chosen trainee’s for staff.', examQuerySchema, examPageSchema),
   'exams.release': call('Instructors release a result (and its solutions, where the module shows them on release) to the trainee.', z.strictObject({ examAttemptId: recordIdSchema }), examAttemptSummarySchema),
   'exams.tracks': call('Whether a trainee is examined for their profession: the modules their track requires and where each stands.', z.strictObject({ personId: recordIdSchema.optional() }), z.array(trackStatusSchema)),
+
+  'authoring.list': call('Published questions, cases, vignettes and modules (shipped, authored and imported), newest version of each.', z.strictObject({ kind: authoredKindSchema, includeArchived: z.boolean().default(false) }), z.array(authoredSummarySchema)),
+  'authoring.get': call('One published item, as a document (the newest version unless one is named).', z.strictObject({ kind: authoredKindSchema, id: z.string().max(80), version: z.number().int().min(1).optional() }), z.strictObject({ summary: authoredSummarySchema, document: z.unknown() })),
+  'authoring.drafts': call('Drafts being written (every instructor’s).', z.strictObject({ kind: authoredKindSchema.optional() }), z.array(draftSchema)),
+  'authoring.saveDraft': call('Saves a draft as it is typed, valid or not; answers with its problems at their fields.', saveDraftSchema, draftSchema),
+  'authoring.openDraft': call('One draft with its problems.', z.strictObject({ draftId: recordIdSchema }), draftSchema),
+  'authoring.discardDraft': call('Throws a draft away (what was published stays).', z.strictObject({ draftId: recordIdSchema }), z.strictObject({ discarded: z.literal(true) })),
+  'authoring.publish': call('Publishes a valid draft as a new immutable version with its hash.', z.strictObject({ draftId: recordIdSchema }), publishedSchema),
+  'authoring.archive': call('Archives an item (no new attempt draws it) or brings it back; nothing published is deleted.', z.strictObject({ kind: authoredKindSchema, id: z.string().max(80), archived: z.boolean() }), authoredSummarySchema),
+  'authoring.preview': call('A module draft (or a published module) as a trainee would see it, drawn afresh; nothing is stored.', z.strictObject({ draftId: recordIdSchema.optional(), moduleId: z.string().max(80).optional() }), previewSchema),
+  'authoring.analysis': call('Item analysis of a module from its submitted attempts: facility, discrimination, efficiency, distractors, alpha.', z.strictObject({ moduleId: z.string().max(80) }), moduleAnalysisSchema),
+  'authoring.regradeCandidates': call('Submitted attempts that saw an older version of a question, with their result before and after regrading.', z.strictObject({ questionId: z.string().max(80) }), z.array(regradeCandidateSchema)),
+  'authoring.regrade': call('Regrades attempts with the newest version of a question; every change goes into the audit trail with who and why.', regradeArgsSchema, z.array(regradeCandidateSchema)),
+  'packs.export': call('An exam pack, QTI 3.0 package, Moodle XML or XLSX question bank of what is published.', packExportSchema, packFileSchema),
+  'packs.import': call('Checks a pack or question bank file and reports what would be added, replaced or rejected; with apply, writes all of it or nothing.', packImportSchema, packReportSchema),
 
   'audit.list': call('A page of the audit trail.', auditQuerySchema, auditPageSchema),
   'audit.verify': call('Checks the audit trail’s hash chain end to end.', noArgs, auditVerificationSchema),

@@ -10,6 +10,8 @@ import { createAttemptsService, type AttemptsService, type ScoringPorts } from '
 import { createAuditTrail, type AuditTrail } from './audit';
 import { createAuthService } from './auth';
 import { createExamsService, type ExamsService } from './exams/service';
+import { createAuthoringService, type AuthoringService } from './exams/authoring';
+import { createPacksService } from './exams/packs';
 import { loadExamsDir } from '../../core/node/exams-dir';
 import type { ExamCatalog } from '../../core/exams/catalog';
 import { BACKUP_INTERVAL_MS, createBackup, listBackups } from './db/backups';
@@ -51,6 +53,7 @@ export interface LiveServices {
   people: PeopleService;
   attempts: AttemptsService;
   exams: ExamsService;
+  authoring: AuthoringService;
 }
 
 const SWEEP_MS = 30_000;
@@ -60,7 +63,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
   const hasher = config.hasher ?? createScryptHasher();
   const { storage } = config;
   const timers: NodeJS.Timeout[] = [];
-  let live: (LiveServices & { auth: ReturnType<typeof createAuthService>; settings: ReturnType<typeof createSettingsService> }) | null = null;
+  let live: (LiveServices & { auth: ReturnType<typeof createAuthService>; settings: ReturnType<typeof createSettingsService>; packs: ReturnType<typeof createPacksService> }) | null = null;
 
   let examCatalog: ExamCatalog | undefined;
   let disposed = false;
@@ -86,7 +89,9 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const instance = registerInstance(store, runtime);
     const attempts = createAttemptsService({ store, audit, people, ports: config.scoring, runtime, instance, app: { name: 'microneedle-trainer', version: config.appInfo.version } });
     const exams = createExamsService({ store, audit, people, attempts, catalog: (examCatalog ??= config.exams ?? loadExamsDir()), runtime });
-    live = { store, audit, people, settings, auth, attempts, exams };
+    const authoring = createAuthoringService({ store, audit, exams, attempts, runtime });
+    const packs = createPacksService({ store, audit, exams, runtime, institution: () => settings.institution().name });
+    live = { store, audit, people, settings, auth, attempts, exams, authoring, packs };
     if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
     attempts.abandonOrphans();
     exams.submitExpired();
@@ -187,6 +192,20 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'exams.list': (query, { caller }) => need().exams.list(signedIn(caller), query),
     'exams.release': ({ examAttemptId }, { caller }) => need().exams.release(signedIn(caller), examAttemptId),
     'exams.tracks': ({ personId }, { caller }) => need().exams.tracks(signedIn(caller), personId),
+    'authoring.list': ({ kind, includeArchived }) => need().authoring.list(kind, includeArchived),
+    'authoring.get': ({ kind, id, version }) => need().authoring.get(kind, id, version),
+    'authoring.drafts': ({ kind }) => need().authoring.drafts(kind),
+    'authoring.saveDraft': (args, { caller }) => need().authoring.saveDraft(signedIn(caller), args),
+    'authoring.openDraft': ({ draftId }) => need().authoring.openDraft(draftId),
+    'authoring.discardDraft': ({ draftId }) => need().authoring.discardDraft(draftId),
+    'authoring.publish': ({ draftId }, { caller }) => need().authoring.publish(signedIn(caller), draftId),
+    'authoring.archive': ({ kind, id, archived }, { caller }) => need().authoring.archive(signedIn(caller), kind, id, archived),
+    'authoring.preview': (args) => need().authoring.preview(args),
+    'authoring.analysis': ({ moduleId }) => need().authoring.analysis(moduleId),
+    'authoring.regradeCandidates': ({ questionId }) => need().authoring.regradeCandidates(questionId),
+    'authoring.regrade': (args, { caller }) => need().authoring.regrade(signedIn(caller), args),
+    'packs.export': (args) => need().packs.export(args),
+    'packs.import': (args, { caller }) => need().packs.import(signedIn(caller), args),
     'audit.list': (query) => need().audit.list(query),
     'audit.verify': () => need().audit.verify(),
     'backups.list': async () => (storage.backupsDir ? listBackups(storage.backupsDir) : []),

@@ -99,7 +99,8 @@ describe('an exam, failed on a contraindication, waited out, resumed after a cra
     // The retake waits 24 hours.
     await page.locator('.exam-result .form-actions button').first().click();
     await expect.poll(() => page.locator('article[data-module-id="roller-nurse"]').innerText()).toMatch(/补考等待期/);
-    await saveView(page, 'exam-zh-4-retake-waiting');
+    await page.locator('article[data-module-id="roller-nurse"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: await saveScreenshot(page, 'exam-zh-4-retake-waiting'), fullPage: false });
     writeFileSync(clockFile, String(25 * 3_600_000));
     await signInNurse(page, app.url);
     await openModuleExam(page, 'roller-nurse', 'zh', NURSE.certificateNumber);

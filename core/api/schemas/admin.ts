@@ -63,6 +63,11 @@ export const AUDIT_ACTIONS = [
   'exam.submitted',
   'exam.released',
   'exam.role-examined',
+  'exam.regraded',
+  'authoring.published',
+  'authoring.archived',
+  'authoring.restored',
+  'packs.imported',
   'backup.created',
   'storage.restored',
 ] as const;

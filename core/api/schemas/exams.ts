@@ -169,6 +169,19 @@ export const examSessionSchema = z.strictObject({
   resultVisible: z.boolean(),
   solutionsVisible: z.boolean(),
   result: examResultSchema.nullable(),
+  /** Regrades after a corrected key, oldest first; `result` is the latest. Shown with the result. */
+  regrades: z.array(
+    z.strictObject({
+      at: isoTimeSchema,
+      by: z.string(),
+      reason: z.string(),
+      questionId: z.string(),
+      fromVersion: z.number().int(),
+      toVersion: z.number().int(),
+      before: z.strictObject({ score: z.number(), passed: z.boolean() }),
+      after: z.strictObject({ score: z.number(), passed: z.boolean() }),
+    }),
+  ),
 });
 export type ExamSession = z.infer<typeof examSessionSchema>;
 
@@ -186,6 +199,8 @@ export const examAttemptSummarySchema = z.strictObject({
   passed: z.boolean().nullable(),
   criticalFailure: z.boolean().nullable(),
   released: z.boolean(),
+  /** The result was changed by a regrade after a corrected key. */
+  regraded: z.boolean(),
 });
 export type ExamAttemptSummary = z.infer<typeof examAttemptSummarySchema>;
 

@@ -2,7 +2,8 @@
 // published into the training file once, with its hash, and never changed: a file that redefines a
 // published version with other content is refused (listed as a problem) and the stored version stays.
 
-import type { ExamCatalog, CatalogProblem } from '../../../core/exams/catalog';
+import { contentHash, type ExamCatalog, type CatalogProblem } from '../../../core/exams/catalog';
+import type { SignedIn } from '../../../core/api/contract';
 import type { ExamModule } from '../../../core/exams/format/module';
 import type { AuditTrail } from '../audit';
 import type { TrainingStore } from '../db/store';
@@ -19,9 +20,13 @@ export interface ModuleRegistry {
   byId(id: string): StoredModule | undefined;
   version(id: string, version: number): StoredModule | undefined;
   problems(): CatalogProblem[];
+  /** Every module id offered (shipped, authored or imported), archived ones too, newest version each. */
+  all(): StoredModule[];
+  /** Publishes a new version (newest + 1) of an authored or imported module. */
+  publish(module: ExamModule, actor: SignedIn, source: 'authored' | 'imported', keepVersion?: number): StoredModule;
 }
 
-export function createModuleRegistry(store: TrainingStore, audit: AuditTrail, catalog: ExamCatalog, clock: Clock): ModuleRegistry {
+export function createModuleRegistry(store: TrainingStore, audit: AuditTrail, catalog: ExamCatalog, clock: Clock, isArchived: (id: string) => boolean = () => false): ModuleRegistry {
   const problems: CatalogProblem[] = [...catalog.problems];
   const cache = new Map<string, StoredModule>();
   const load = (id: string, version: number): StoredModule | undefined => {
@@ -48,13 +53,25 @@ export function createModuleRegistry(store: TrainingStore, audit: AuditTrail, ca
     }
   });
 
-  const offered = [...new Set([...catalog.modules.values()].map((p) => p.module.id))].sort();
+  const shippedIds = [...new Set([...catalog.modules.values()].map((p) => p.module.id))];
+  const offered = () => [...new Set([...shippedIds, ...store.all<{ id: string }>("SELECT DISTINCT id FROM exam_modules WHERE source IN ('authored', 'imported')").map((r) => r.id)])].sort();
   const newest = (id: string) => {
     const row = store.get<{ version: number }>('SELECT max(version) AS version FROM exam_modules WHERE id = ?', id);
     return row?.version ? load(id, row.version) : undefined;
   };
   return {
-    current: () => offered.map(newest).filter((m): m is StoredModule => m !== undefined),
+    current: () => offered().filter((id) => !isArchived(id)).map(newest).filter((m): m is StoredModule => m !== undefined),
+    all: () => offered().map(newest).filter((m): m is StoredModule => m !== undefined),
+    publish(module, actor, source, keepVersion) {
+      const prior = newest(module.id);
+      const doc: ExamModule = { ...module, version: Math.max((prior?.module.version ?? 0) + 1, keepVersion ?? 0) };
+      const hash = contentHash(doc);
+      store.write(() => {
+        store.run('INSERT INTO exam_modules (id, version, hash, document, source, published_at) VALUES (?, ?, ?, ?, ?, ?)', doc.id, doc.version, hash, JSON.stringify(doc), source, clock.now().toISOString());
+        audit.append({ action: 'authoring.published', actor, subject: `exam-module:${doc.id}@${doc.version}`, details: { kind: 'exam-module', id: doc.id, version: doc.version, hash, source, previousVersion: prior?.module.version ?? null } });
+      });
+      return { module: doc, hash };
+    },
     byId: newest,
     version: load,
     problems: () => problems,

@@ -28,9 +28,17 @@ export interface ExamRow {
   critical_failure: number | null;
   result: string | null;
   released_at: string | null;
+  /** 1 when the result is a regrade's (the newest regrade is the current result). */
+  regraded: number;
 }
 
-export const EXAM_SELECT = 'SELECT e.*, p.name AS person_name FROM exam_attempts e JOIN people p ON p.id = e.person_id';
+// The current result is the newest regrade's where there is one: the attempt's own result is never rewritten.
+export const EXAM_SELECT = `SELECT e.id, e.person_id, e.module_id, e.module_version, e.module_hash, e.attempt_no, e.status, e.started_at, e.submitted_at,
+  e.time_limit_ms, e.elapsed_ms, e.segment_started_at, e.last_seen_at, e.segment_client, e.next_seq, e.content, e.released_at,
+  coalesce(r.score, e.score) AS score, coalesce(r.passed, e.passed) AS passed, coalesce(r.critical_failure, e.critical_failure) AS critical_failure,
+  coalesce(r.result, e.result) AS result, (r.seq IS NOT NULL) AS regraded, p.name AS person_name
+FROM exam_attempts e JOIN people p ON p.id = e.person_id
+LEFT JOIN exam_regrades r ON r.exam_attempt_id = e.id AND r.seq = (SELECT max(x.seq) FROM exam_regrades x WHERE x.exam_attempt_id = e.id)`;
 
 export function examRow(store: TrainingStore, id: string): ExamRow | undefined {
   return store.get<ExamRow>(`${EXAM_SELECT} WHERE e.id = ?`, id);
@@ -68,6 +76,7 @@ export function toExamSummary(caller: SignedIn, row: ExamRow, module: ExamModule
     passed: visible ? row.passed === 1 : null,
     criticalFailure: visible ? row.critical_failure === 1 : null,
     released: row.released_at !== null,
+    regraded: row.regraded === 1,
   };
 }
 

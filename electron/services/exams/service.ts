@@ -19,6 +19,7 @@ import type { AuditTrail } from '../audit';
 import type { TrainingStore } from '../db/store';
 import type { PeopleService } from '../people';
 import type { Clock, IdSource } from '../runtime';
+import { createExamContent } from './content';
 import { createModuleRegistry, type StoredModule } from './modules';
 import { attemptsOf, EXAM_SELECT, examRow, resultVisibleTo, solutionsVisibleTo, standingOf, toExamSummary, type ExamRow } from './rows';
 
@@ -29,7 +30,8 @@ export type ExamsService = ReturnType<typeof createExamsService>;
 
 export function createExamsService(deps: { store: TrainingStore; audit: AuditTrail; people: PeopleService; attempts: AttemptsService; catalog: ExamCatalog; runtime: Clock & IdSource }) {
   const { store, audit, people, attempts, catalog, runtime } = deps;
-  const registry = createModuleRegistry(store, audit, catalog, runtime);
+  const content = createExamContent(store, audit, catalog, runtime);
+  const registry = createModuleRegistry(store, audit, catalog, runtime, (id) => content.isArchived('exam-module', id));
   const now = () => runtime.now();
 
   const moduleOf = (row: ExamRow): StoredModule => {
@@ -95,6 +97,21 @@ export function createExamsService(deps: { store: TrainingStore; audit: AuditTra
     return state;
   };
 
+  const regradesOf = (id: string): ExamSession['regrades'] =>
+    store
+      .all<{ at: string; by_name: string; reason: string; question_id: string; from_version: number; to_version: number; result: string; before: string }>(
+        `SELECT r.at, p.name AS by_name, r.reason, r.question_id, r.from_version, r.to_version, r.result,
+           coalesce((SELECT json_object('score', x.score, 'passed', x.passed) FROM exam_regrades x WHERE x.exam_attempt_id = r.exam_attempt_id AND x.seq = r.seq - 1),
+                    (SELECT json_object('score', e.score, 'passed', e.passed) FROM exam_attempts e WHERE e.id = r.exam_attempt_id)) AS before
+         FROM exam_regrades r JOIN people p ON p.id = r.by WHERE r.exam_attempt_id = ? ORDER BY r.seq`,
+        id,
+      )
+      .map((r) => {
+        const before = JSON.parse(r.before) as { score: number; passed: number };
+        const after = JSON.parse(r.result) as { score: number; passed: boolean };
+        return { at: r.at, by: r.by_name, reason: r.reason, questionId: r.question_id, fromVersion: r.from_version, toVersion: r.to_version, before: { score: before.score, passed: before.passed === 1 }, after: { score: after.score, passed: after.passed } };
+      });
+
   const sessionOf = (caller: SignedIn, row: ExamRow): ExamSession => {
     const m = moduleOf(row);
     const content = JSON.parse(row.content) as ExamAttemptContent;
@@ -118,6 +135,7 @@ export function createExamsService(deps: { store: TrainingStore; audit: AuditTra
       resultVisible,
       solutionsVisible,
       result: resultVisible && full ? (solutionsVisible ? full : withoutSolutions(full)) : null,
+      regrades: resultVisible ? regradesOf(row.id) : [],
     };
   };
 
@@ -174,7 +192,7 @@ export function createExamsService(deps: { store: TrainingStore; audit: AuditTra
     if (!status || !status.modules.every((m) => m.proficient && m.loaded)) return;
     if (store.get('SELECT 1 FROM role_examinations WHERE person_id = ? AND profession = ?', personId, person.profession)) return;
     const modules = status.modules.map((m) => {
-      const passed = store.all<{ id: string; module_version: number; module_hash: string }>("SELECT id, module_version, module_hash FROM exam_attempts WHERE person_id = ? AND module_id = ? AND passed = 1 ORDER BY attempt_no", personId, m.moduleId);
+      const passed = attemptsOf(store, personId, m.moduleId).filter((r) => r.passed === 1);
       return { moduleId: m.moduleId, passedAttempts: passed.map((p) => ({ examAttemptId: p.id, version: p.module_version, hash: p.module_hash })) };
     });
     store.run('INSERT INTO role_examinations (person_id, profession, examined_at, modules) VALUES (?, ?, ?, ?)', personId, person.profession, now().toISOString(), JSON.stringify(modules));
@@ -198,6 +216,14 @@ export function createExamsService(deps: { store: TrainingStore; audit: AuditTra
   };
 
   return {
+    content,
+    registry,
+    moduleOf,
+    /** A module's summary as the syllabus page shows it, without anyone's standing (previews). */
+    summarize: (module: StoredModule['module'], hash: string) => summaryOf({ module, hash }, null),
+    stateOf,
+    markRoleExamined,
+
     catalog(caller: SignedIn) {
       const trainee = caller.accountRole === 'trainee';
       const modules = registry.current().filter((m) => !trainee || (caller.profession !== null && m.module.certifies.includes(caller.profession)));
@@ -232,7 +258,13 @@ export function createExamsService(deps: { store: TrainingStore; audit: AuditTra
         }
       }
       const id = runtime.newId('e');
-      const content = instantiateAttempt(m.module, m.hash, catalog, id, seen);
+      let drawn: ExamAttemptContent;
+      try {
+        drawn = instantiateAttempt(m.module, m.hash, content.current(), id, seen);
+      } catch (error) {
+        // Archived questions or cases can leave a published module short: say so, start nothing.
+        throw new ApiFailure('conflict', `module ${m.module.id} cannot be drawn from the current bank: ${(error as Error).message}`, '/moduleId');
+      }
       const at = now().toISOString();
       store.write(() => {
         store.run(
@@ -249,7 +281,7 @@ export function createExamsService(deps: { store: TrainingStore; audit: AuditTra
           at,
           at,
           clientKey,
-          JSON.stringify(content),
+          JSON.stringify(drawn),
         );
         audit.append({ action: 'exam.started', actor: caller, subject: id, details: { module: `${m.module.id}@${m.module.version}`, moduleHash: m.hash, attemptNo: rows.length + 1, certificateNumber: person.certificateNumber } });
       });

@@ -19,6 +19,7 @@ const STAFF: AccountRole[] = ['instructor', 'admin'];
 const ADMIN_ONLY: AccountRole[] = ['admin'];
 const OPERATORS: AccountRole[] = ['trainee', 'instructor'];
 const TRAINEES: AccountRole[] = ['trainee'];
+const AUTHORS: AccountRole[] = ['instructor'];
 
 /**
  * Written out by hand, not copied from core/api/access.ts: a change to CALL_ACCESS must be made here too.
@@ -65,6 +66,20 @@ const EXPECTED_ACCESS: Record<ApiCallName, typeof PUBLIC | AccountRole[]> = {
   'exams.list': ANYONE,
   'exams.release': STAFF,
   'exams.tracks': ANYONE,
+  'authoring.list': AUTHORS,
+  'authoring.get': AUTHORS,
+  'authoring.drafts': AUTHORS,
+  'authoring.saveDraft': AUTHORS,
+  'authoring.openDraft': AUTHORS,
+  'authoring.discardDraft': AUTHORS,
+  'authoring.publish': AUTHORS,
+  'authoring.archive': AUTHORS,
+  'authoring.preview': AUTHORS,
+  'authoring.analysis': AUTHORS,
+  'authoring.regradeCandidates': AUTHORS,
+  'authoring.regrade': AUTHORS,
+  'packs.export': AUTHORS,
+  'packs.import': AUTHORS,
   'audit.list': ADMIN_ONLY,
   'audit.verify': ADMIN_ONLY,
   'backups.list': ADMIN_ONLY,
@@ -94,7 +109,21 @@ const allowedByTable = (name: ApiCallName, caller: Caller) => {
 };
 
 /** What a call answers for an allowed caller with the payloads below, when it is not a value. */
+/** A valid new question, as an instructor's form would send it. */
+const QUESTION_DRAFT = {
+  id: 'q-access-check',
+  version: 1,
+  type: 'true-false',
+  clauses: ['8.5.1'],
+  difficulty: 1,
+  stem: { zh: '眼睑推荐针长 0.25 mm。', en: 'The recommended needle length for the eyelids is 0.25 mm.' },
+  explanation: { zh: '8.5.1 推荐 0.25 mm。', en: '8.5.1 recommends 0.25 mm.' },
+  key: true,
+};
+const SHIPPED_QUESTION = 'q8-eyelid-needle-length';
+
 const ALLOWED_BUT_REFUSED_BY_SERVICE: Partial<Record<ApiCallName, string>> = {
+  'authoring.archive': 'not-found', // no such question: the call reached the service
   'storage.restore': 'conflict', // the database is fine: restore is refused
   'auth.setup': 'conflict', // an administrator exists
   'backups.create': 'unavailable', // an in-memory database has no backups folder
@@ -113,16 +142,19 @@ async function institutionFor(caller: Caller) {
   const exam = ok(await s.trainee.exams.start({ moduleId: 'roller-nurse', certificateNumber: NURSE.certificateNumber }));
   const techExam = ok(await s.trainee2.exams.start({ moduleId: 'roller-technician', certificateNumber: TECHNICIAN.certificateNumber }));
   ok(await s.trainee2.exams.submit({ examAttemptId: techExam.id }));
+  // A question draft of the instructor's (valid, so it can be published), and one to discard.
+  const draft = ok(await s.instructor.authoring.saveDraft({ kind: 'question', document: QUESTION_DRAFT }));
+  const spare = ok(await s.instructor.authoring.saveDraft({ kind: 'question', document: { ...QUESTION_DRAFT, id: 'q-access-spare' } }));
   const api = caller === 'nobody' ? s.client('window:nobody') : caller === 'trainee' ? s.trainee : caller === 'instructor' ? s.instructor : s.admin;
   const running = caller === 'instructor' ? instructorRunning : nurseRunning;
-  return { s, api, finishedId: done.attemptId, running, examId: exam.id, submittedExamId: techExam.id };
+  return { s, api, finishedId: done.attemptId, running, examId: exam.id, submittedExamId: techExam.id, draftId: draft.draftId, spareDraftId: spare.draftId };
 }
 
 type Ctx = Awaited<ReturnType<typeof institutionFor>>;
 
 /** A payload that passes the call's schema, made for the caller (own attempt, own id, own password). */
 async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promise<unknown> {
-  const { s, running, finishedId, examId, submittedExamId } = ctx;
+  const { s, running, finishedId, examId, submittedExamId, draftId, spareDraftId } = ctx;
   const events = sessionBatches(running.initialSettings, 1)[0];
   switch (name) {
     case 'settings.update':
@@ -189,6 +221,32 @@ async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promis
       return { examAttemptId: examId };
     case 'exams.release':
       return { examAttemptId: submittedExamId };
+    case 'authoring.list':
+      return { kind: 'question' };
+    case 'authoring.get':
+      return { kind: 'exam-module', id: 'roller-nurse' };
+    case 'authoring.saveDraft':
+      return { kind: 'question', document: { ...QUESTION_DRAFT, id: 'q-access-other' } };
+    case 'authoring.openDraft':
+      return { draftId };
+    case 'authoring.discardDraft':
+      return { draftId: spareDraftId };
+    case 'authoring.publish':
+      return { draftId };
+    case 'authoring.archive':
+      return { kind: 'question', id: 'q-access-none', archived: false };
+    case 'authoring.preview':
+      return { moduleId: 'roller-nurse' };
+    case 'authoring.analysis':
+      return { moduleId: 'roller-nurse' };
+    case 'authoring.regradeCandidates':
+      return { questionId: SHIPPED_QUESTION };
+    case 'authoring.regrade':
+      return { questionId: SHIPPED_QUESTION, reason: 'the key was wrong' };
+    case 'packs.export':
+      return { format: 'moodle' };
+    case 'packs.import':
+      return { format: 'pack', fileName: 'empty.json', base64: Buffer.from('{}').toString('base64'), apply: false };
     case 'exams.tracks':
       return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
     default:

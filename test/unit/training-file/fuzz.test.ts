@@ -237,6 +237,7 @@ describe('malformed payloads through the dispatcher', () => {
     ok(await s.trainee.sessions.finish({ attemptId: finished.attemptId, batches: 1, endTMs: 1000, zones: [] }));
     const recording = fixture('roller-nasolabial-short-needle');
     const exam = ok(await s.trainee.exams.start({ moduleId: 'roller-nurse', certificateNumber: s.people.nurse.certificateNumber! }));
+    const draft = ok(await s.instructor.authoring.saveDraft({ kind: 'question', document: { id: 'q-fuzz', version: 1, type: 'true-false', clauses: ['8.5.1'], difficulty: 1, stem: { zh: '题', en: 'Q' }, explanation: { zh: '解', en: 'E' }, key: true } }));
     const ids = { nurse: s.people.nurse.id, tech: s.people.technician.id, instructor: s.people.instructor.id };
 
     // One valid payload per call, with every optional field present so each can be broken.
@@ -292,6 +293,20 @@ describe('malformed payloads through the dispatcher', () => {
       'exams.list': { personId: ids.nurse, moduleId: 'roller-nurse', offset: 0, limit: 10 },
       'exams.release': { examAttemptId: exam.id },
       'exams.tracks': { personId: ids.nurse },
+      'authoring.list': { kind: 'question', includeArchived: true },
+      'authoring.get': { kind: 'question', id: 'q8-eyelid-needle-length', version: 1 },
+      'authoring.drafts': { kind: 'question' },
+      'authoring.saveDraft': { draftId: draft.draftId, kind: 'question', targetId: 'q8-eyelid-needle-length', baseVersion: 1, document: { id: 'q-fuzz', version: 1 } },
+      'authoring.openDraft': { draftId: draft.draftId },
+      'authoring.discardDraft': { draftId: draft.draftId },
+      'authoring.publish': { draftId: draft.draftId },
+      'authoring.archive': { kind: 'question', id: 'q8-eyelid-needle-length', archived: false },
+      'authoring.preview': { draftId: draft.draftId, moduleId: 'roller-nurse' },
+      'authoring.analysis': { moduleId: 'roller-nurse' },
+      'authoring.regradeCandidates': { questionId: 'q8-eyelid-needle-length' },
+      'authoring.regrade': { questionId: 'q8-eyelid-needle-length', reason: 'the key was wrong', examAttemptIds: [exam.id] },
+      'packs.export': { format: 'qti', moduleIds: ['roller-nurse'], questionIds: ['q8-eyelid-needle-length'] },
+      'packs.import': { format: 'moodle', fileName: 'bank.xml', base64: 'PHF1aXovPg==', apply: false },
       'audit.list': { action: 'person.created', order: 'asc', offset: 0, limit: 5 },
       'audit.verify': {},
       'backups.list': {},
@@ -339,6 +354,15 @@ describe('malformed payloads through the dispatcher', () => {
           zodOverflows++;
         }
         const inRecording = name === 'sessions.import' && m.path[0] === 'recording';
+        // A draft's document is saved as typed, valid or not (its problems come back at their fields), so
+        // the contract only bounds its size; what the catalogue refuses is tested in test/unit/exams.
+        const inDraft = name === 'authoring.saveDraft' && m.path[0] === 'document';
+        // An imported file's bytes are the file (up to 32 MB): the importers check them and report.
+        const inFile = name === 'packs.import' && m.path[0] === 'base64';
+        if (parsed.success && (inDraft || inFile)) {
+          validSkipped++;
+          continue;
+        }
         if (parsed.success && !inRecording && mustRefuse(m, get(m.payload, m.path), get(base[name], m.path))) {
           failures.push(`${name} ${m.kind} at ${jsonPointer(m.path) || '/'}: the schema accepts ${describeValue(get(m.payload, m.path))}`);
           continue;
@@ -395,7 +419,7 @@ describe('malformed payloads through the dispatcher', () => {
             ? path === jsonPointer(m.path) && message.includes(JSON.stringify(m.key))
             : m.kind === 'root'
               ? true
-              : startsAt(path, m.path) || (m.kind === 'missing' && path === jsonPointer(m.path));
+              : startsAt(path, m.path) || (m.kind === 'missing' && path === jsonPointer(m.path)) || (inDraft && path === '/document');
         if (!named) failures.push(`${where}: error at "${path}" does not name the field: ${message}`);
         if (path !== '' && !message.includes(path)) failures.push(`${where}: message does not name ${path}: ${message}`);
         byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;

@@ -3,6 +3,7 @@
 
 import { migration001 } from './001-training-file';
 import { migration002 } from './002-exams';
+import { migration003 } from './003-authoring';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
