@@ -123,6 +123,7 @@ function ExamAttemptRow({ attempt: a, staff, onReleased }: { attempt: ExamAttemp
       <td>
         {result === null ? <span className="muted">{t('exams.running')}</span> : <ResultPill result={result} />}
         {a.criticalFailure && <span className="critical-mark">{t('critical')}</span>}
+        {a.regraded && <span className="pill pill-muted">{t('exams.regraded')}</span>}
       </td>
       <td>{a.status === 'running' ? <span className="muted">—</span> : a.released ? t('exams.releasedYes') : t('exams.releasedNo')}</td>
       <td className="cell-actions">

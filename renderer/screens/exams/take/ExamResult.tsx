@@ -41,6 +41,28 @@ export function ExamResultView({ session, onLeave }: { session: ExamSession; onL
             </section>
           )}
           <p className="muted">{t('result.gradedAt', { time: format.dateTime(result.gradedAt) })}</p>
+          {session.regrades.length > 0 && (
+            <section className="notice notice-info exam-regrades" aria-labelledby="exam-regrades">
+              <h3 id="exam-regrades" className="notice-title">
+                {t('result.regrades')}
+              </h3>
+              <ul>
+                {session.regrades.map((r, i) => (
+                  <li key={i}>
+                    {t('result.regrade', {
+                      time: format.dateTime(r.at),
+                      by: r.by,
+                      before: formatScore(r.before.score),
+                      after: formatScore(r.after.score),
+                      beforeResult: r.before.passed ? t('result.passed') : t('result.failed'),
+                      afterResult: r.after.passed ? t('result.passed') : t('result.failed'),
+                      reason: r.reason,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {result.parts.map((p) => (
             <ResultPart key={p.id} result={p} view={session.parts.find((v) => v.id === p.id)} solutionsVisible={session.solutionsVisible} />
           ))}
