@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { AnalysisScreen } from '../screens/authoring/analysis/AnalysisScreen';
+import { AuthoringScreen } from '../screens/authoring/AuthoringScreen';
+import { DraftScreen } from '../screens/authoring/DraftScreen';
 import { ExamRoute } from '../screens/exams/catalog/ExamRoute';
 import { ExamsScreen } from '../screens/exams/catalog/ExamsScreen';
 import { SyllabusScreen } from '../screens/exams/catalog/SyllabusScreen';
@@ -100,6 +103,12 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <SyllabusScreen key={screen.moduleId} moduleId={screen.moduleId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'authoring':
+      return <AuthoringScreen tab={screen.tab ?? 'question'} />;
+    case 'authoring-edit':
+      return <DraftScreen key={screen.draftId} draftId={screen.draftId} />;
+    case 'authoring-analysis':
+      return <AnalysisScreen key={screen.moduleId} moduleId={screen.moduleId} />;
     default:
       return <HomeScreen />;
   }

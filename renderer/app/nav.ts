@@ -4,12 +4,12 @@
 import type { AccountRole } from '../../core/api/contract';
 import type { Screen } from './store';
 
-export type NavTarget = 'home' | 'exams' | 'records' | 'people' | 'audit' | 'settings';
+export type NavTarget = 'home' | 'exams' | 'records' | 'people' | 'audit' | 'settings' | 'authoring';
 
 export interface NavItem {
   target: NavTarget;
   /** Key in common:nav. */
-  label: 'home' | 'exams' | 'records' | 'people' | 'trainees' | 'audit' | 'settings';
+  label: 'home' | 'exams' | 'records' | 'people' | 'trainees' | 'audit' | 'settings' | 'authoring';
 }
 
 const NAV: Record<AccountRole, readonly NavItem[]> = {
@@ -23,6 +23,7 @@ const NAV: Record<AccountRole, readonly NavItem[]> = {
     { target: 'home', label: 'home' },
     { target: 'people', label: 'trainees' },
     { target: 'exams', label: 'exams' },
+    { target: 'authoring', label: 'authoring' },
     { target: 'records', label: 'records' },
     { target: 'settings', label: 'settings' },
   ],
@@ -39,11 +40,12 @@ export function navItemsFor(role: AccountRole): readonly NavItem[] {
   return NAV[role];
 }
 
-/** The nav entry a screen belongs to (a trainee's file belongs to People, an exam and a syllabus to Exams). */
+/** The nav entry a screen belongs to (a trainee's file belongs to People, an exam and a syllabus to Exams, a draft to Authoring). */
 export function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'trainee') return 'people';
   if (screen.name === 'studio') return null;
   if (screen.name === 'exam' || screen.name === 'syllabus') return 'exams';
+  if (screen.name === 'authoring-edit' || screen.name === 'authoring-analysis') return 'authoring';
   return screen.name;
 }
 

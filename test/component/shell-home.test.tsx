@@ -50,10 +50,10 @@ describe('HomeScreen', () => {
     expect(shell.store.getState().screen).toEqual({ name: 'exams' });
   });
 
-  it('gives instructors practice, their trainees and authoring (not usable yet)', async () => {
+  it('gives instructors practice, their trainees and authoring', async () => {
     const shell = await homeAs('window:instructor');
     expect(tile('滚轮微针实训')?.disabled).toBe(false);
-    expect(tile('题库与考核编写')?.disabled).toBe(true);
+    expect(tile('题库与考核编写')?.disabled).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: '学员档案' }));
     expect(shell.store.getState().screen).toEqual({ name: 'people' });
     expect(await screen.findByRole('heading', { level: 1, name: '学员' })).toBeTruthy();

@@ -142,7 +142,7 @@ describe('signing in', () => {
 
     submit(INSTRUCTOR.username, INSTRUCTOR.password);
     expect(await screen.findByRole('heading', { level: 1, name: greeting(INSTRUCTOR.name) })).toBeTruthy();
-    expect(navLabels()).toEqual(['首页', '学员', '考试', '我的记录', '设置']);
+    expect(navLabels()).toEqual(['首页', '学员', '考试', '编写', '我的记录', '设置']);
     expect(screen.getByText('带教老师', { selector: '.nav-account-role' })).toBeTruthy();
     expect(shell.store.getState().signedIn?.accountRole).toBe('instructor');
   });

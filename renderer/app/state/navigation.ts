@@ -16,7 +16,13 @@ export type Screen =
   | { name: 'exams' }
   | { name: 'exam'; examAttemptId: string }
   | { name: 'syllabus'; moduleId: string }
+  | { name: 'authoring'; tab?: AuthoringTab }
+  | { name: 'authoring-edit'; draftId: string }
+  | { name: 'authoring-analysis'; moduleId: string }
   | { name: 'studio'; procedure: Procedure; openAttemptId?: string; exam?: { examAttemptId: string; partId: string } };
+
+/** The authoring screen's tabs: one per kind of item, and packs in and out. */
+export type AuthoringTab = 'question' | 'patient-case' | 'complication' | 'exam-module' | 'packs';
 
 export interface NavigationSlice {
   screen: Screen;

@@ -41,7 +41,7 @@ export function HomeScreen() {
         <ModuleGroup title={t('instructorTitle')}>
           <ModuleTile id="trainees" icon={<PeopleIcon />} onOpen={() => navigate({ name: 'people' })} />
           <ModuleTile id="records" icon={<RecordsIcon />} onOpen={() => navigate({ name: 'records' })} />
-          <ModuleTile id="authoring" icon={<AuthoringIcon />} />
+          <ModuleTile id="authoring" icon={<AuthoringIcon />} onOpen={() => navigate({ name: 'authoring' })} />
         </ModuleGroup>
       )}
       {role === 'admin' && (
