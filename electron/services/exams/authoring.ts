@@ -43,12 +43,10 @@ export function createAuthoringService(deps: { store: TrainingStore; audit: Audi
   const now = () => runtime.now().toISOString();
 
   const submittedOf = (moduleId?: string): ExamRow[] => store.all<ExamRow>(`${EXAM_SELECT} WHERE e.status = 'submitted'${moduleId ? ' AND e.module_id = ?' : ''} ORDER BY e.submitted_at`, ...(moduleId ? [moduleId] : []));
-  const usedCount = (kind: AuthoredKind, id: string): number => {
-    if (kind === 'exam-module') return store.get<{ n: number }>('SELECT count(*) AS n FROM exam_attempts WHERE module_id = ?', id)!.n;
-    // Items are found in the attempts' drawn content (a question id, case id or vignette id, quoted).
-    const needle = kind === 'question' ? `"question":{%"id":"${id}"%` : `"id":"${id}"`;
-    return store.get<{ n: number }>('SELECT count(*) AS n FROM exam_attempts WHERE content LIKE ?', `%${needle}%`)!.n;
-  };
+  const usedCount = (kind: AuthoredKind, id: string): number =>
+    kind === 'exam-module'
+      ? store.get<{ n: number }>('SELECT count(*) AS n FROM exam_attempts WHERE module_id = ?', id)!.n
+      : store.get<{ n: number }>('SELECT count(*) AS n FROM exam_attempt_items WHERE kind = ? AND item_id = ?', kind, id)!.n;
 
   const summaryOf = (r: ItemRecord): AuthoredSummary => ({
     kind: r.kind,
@@ -153,7 +151,10 @@ export function createAuthoringService(deps: { store: TrainingStore; audit: Audi
     const newest = content.version('question', questionId);
     if (!newest) throw new ApiFailure('not-found', `no question ${questionId}`, '/questionId');
     const question = newest.document as Question;
-    return submittedOf()
+    const saw = store.all<{ id: string }>('SELECT exam_attempt_id AS id FROM exam_attempt_items WHERE kind = ? AND item_id = ? AND version < ?', 'question', questionId, question.version).map((r) => r.id);
+    return saw
+      .map((id) => store.get<ExamRow>(`${EXAM_SELECT} WHERE e.id = ? AND e.status = 'submitted'`, id))
+      .filter((row): row is ExamRow => row !== undefined)
       .map((row) => ({ row, seen: seenVersions(JSON.parse(row.content) as ExamAttemptContent).get(questionId) }))
       .filter((x) => x.seen !== undefined && x.seen.version < question.version)
       // Already regraded with this version (or a newer one): nothing left to do for it.

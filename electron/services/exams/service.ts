@@ -283,6 +283,11 @@ export function createExamsService(deps: { store: TrainingStore; audit: AuditTra
           clientKey,
           JSON.stringify(drawn),
         );
+        for (const p of drawn.parts) {
+          const items: [string, string, number][] =
+            p.kind === 'knowledge' ? p.items.map((i) => ['question', i.question.id, i.question.version]) : p.kind === 'case' ? [['patient-case', p.case.id, p.case.version]] : p.kind === 'complication' ? p.items.map((i) => ['complication', i.vignette.id, i.vignette.version]) : [];
+          for (const [kind, itemId, version] of items) store.run('INSERT OR IGNORE INTO exam_attempt_items (exam_attempt_id, kind, item_id, version) VALUES (?, ?, ?, ?)', id, kind, itemId, version);
+        }
         audit.append({ action: 'exam.started', actor: caller, subject: id, details: { module: `${m.module.id}@${m.module.version}`, moduleHash: m.hash, attemptNo: rows.length + 1, certificateNumber: person.certificateNumber } });
       });
       return sessionOf(caller, examRow(store, id)!);

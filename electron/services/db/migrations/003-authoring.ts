@@ -43,6 +43,29 @@ CREATE TABLE drafts (
   updated_at TEXT NOT NULL
 ) STRICT;
 
+-- Which question, case and vignette versions each exam attempt drew: what an item is used by, and which
+-- attempts a corrected question can regrade, without reading every attempt's content.
+CREATE TABLE exam_attempt_items (
+  exam_attempt_id TEXT NOT NULL REFERENCES exam_attempts (id),
+  kind TEXT NOT NULL CHECK (kind IN ('question', 'patient-case', 'complication')),
+  item_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  PRIMARY KEY (exam_attempt_id, kind, item_id)
+) STRICT;
+CREATE INDEX exam_attempt_items_item ON exam_attempt_items (kind, item_id, version);
+INSERT OR IGNORE INTO exam_attempt_items (exam_attempt_id, kind, item_id, version)
+  SELECT e.id, 'question', json_extract(i.value, '$.question.id'), json_extract(i.value, '$.question.version')
+  FROM exam_attempts e, json_each(e.content, '$.parts') p, json_each(p.value, '$.items') i
+  WHERE json_extract(p.value, '$.kind') = 'knowledge';
+INSERT OR IGNORE INTO exam_attempt_items (exam_attempt_id, kind, item_id, version)
+  SELECT e.id, 'patient-case', json_extract(p.value, '$.case.id'), json_extract(p.value, '$.case.version')
+  FROM exam_attempts e, json_each(e.content, '$.parts') p
+  WHERE json_extract(p.value, '$.kind') = 'case';
+INSERT OR IGNORE INTO exam_attempt_items (exam_attempt_id, kind, item_id, version)
+  SELECT e.id, 'complication', json_extract(i.value, '$.vignette.id'), json_extract(i.value, '$.vignette.version')
+  FROM exam_attempts e, json_each(e.content, '$.parts') p, json_each(p.value, '$.items') i
+  WHERE json_extract(p.value, '$.kind') = 'complication';
+
 CREATE TABLE exam_regrades (
   exam_attempt_id TEXT NOT NULL REFERENCES exam_attempts (id),
   seq INTEGER NOT NULL,
