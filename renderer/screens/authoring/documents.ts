@@ -1,6 +1,7 @@
 // New documents for each kind (blank where the author must write; main lists what is missing), what a
 // draft is called in lists, and a duplicate's document.
 
+import { newPatientCase } from './case/case-doc';
 import type { AuthoredKind } from '../../../core/api/contract';
 import { asLocalized, EMPTY_TEXT, type Localized } from './fields';
 
@@ -37,7 +38,8 @@ export function blankDocument(kind: AuthoredKind): Record<string, unknown> {
         release: { results: 'immediate', solutions: 'after-submit' },
       };
     case 'patient-case':
-      return { kind: 'patient-case', formatVersion: 1, id: '', version: 1, title: { ...EMPTY_TEXT }, clauses: [] };
+      // Every history topic present, so the author fills fields rather than building structure.
+      return { ...newPatientCase(''), title: { ...EMPTY_TEXT } };
   }
 }
 

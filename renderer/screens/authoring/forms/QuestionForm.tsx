@@ -2,9 +2,14 @@
 // the key (radio, checkboxes, true/false, or regions picked on the 3D head), clause tags, difficulty and
 // an optional "outside the standard" source. Every change goes to the draft as it is typed.
 
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEAD_REGION_IDS, type RegionId } from '../../../../core/anatomy/regions';
-import { QUESTION_TYPES, type QuestionType } from '../../../../core/exams/format/question';
+import { QUESTION_IMAGE_TYPES, QUESTION_TYPES, type QuestionImageType, type QuestionType } from '../../../../core/exams/format/question';
+import { ErrorNotice } from '../../../app/ErrorNotice';
+import { useAppStore } from '../../../app/store';
+import type { ApiError } from '../../../../core/api/errors';
+import { QuestionImage } from '../../exams/take/QuestionImage';
 import { RegionPicker } from '../../exams/head/RegionHead';
 import { ClausePicker } from '../ClausePicker';
 import { asRecord } from '../documents';
@@ -55,6 +60,7 @@ export function QuestionForm({ document, onChange, isNew }: { document: unknown;
         />
         <LocalizedField pointer="/stem" label={t('question.stem')} value={asLocalized(doc.stem)} multiline onChange={(stem) => set({ stem })} />
       </Section>
+      <ImageField doc={doc} onChange={onChange} />
       {(type === 'single' || type === 'multiple') && <ChoiceOptions type={type} options={options} docKey={doc.key} onChange={set} />}
       {type === 'true-false' && <TrueFalseKey value={doc.key} onChange={(key) => set({ key })} />}
       {type === 'region' && <RegionKey value={doc.key} mode={doc.answerMode === 'all' ? 'all' : 'any'} onChange={set} />}
@@ -149,6 +155,73 @@ function RegionKey({ value, mode, onChange }: { value: unknown; mode: 'any' | 'a
       <p className="field-hint">{t('question.regionHint')}</p>
       <GroupProblems pointer="/key" />
       <RegionPicker regions={HEAD_REGION_IDS} selected={new Set(key)} onPick={pick} listLabel={t('question.keyRegions')} />
+    </Section>
+  );
+}
+
+/** Bytes of a picked file as base64 (chunked: a 2 MB image in one String.fromCharCode call would overflow the stack). */
+async function fileBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+function ImageField({ doc, onChange }: { doc: Record<string, unknown>; onChange: (doc: Record<string, unknown>) => void }) {
+  const { t } = useTranslation('authoring');
+  const api = useAppStore((s) => s.api);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const image = doc.image === undefined ? null : asRecord(doc.image);
+  const sha256 = typeof image?.sha256 === 'string' ? image.sha256 : null;
+  const mediaType = typeof image?.mediaType === 'string' ? image.mediaType : 'image/png';
+  const alt = asLocalized(image?.alt);
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setBusy(true);
+    const type = (QUESTION_IMAGE_TYPES as readonly string[]).includes(file.type) ? (file.type as QuestionImageType) : 'image/png';
+    const r = await api.authoring.uploadMedia({ mediaType: type, base64: await fileBase64(file) });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    onChange({ ...doc, image: { sha256: r.value.sha256, mediaType: r.value.mediaType, alt } });
+  };
+  const remove = () => {
+    const { image: _i, ...rest } = doc;
+    void _i;
+    onChange(rest);
+  };
+  return (
+    <Section
+      title={t('question.image')}
+      actions={
+        image && (
+          <button type="button" className="button button-small" onClick={remove}>
+            {t('question.removeImage')}
+          </button>
+        )
+      }
+    >
+      <p className="field-hint">{t('question.imageHint')}</p>
+      <GroupProblems pointer="/image" />
+      <GroupProblems pointer="/image/sha256" />
+      <GroupProblems pointer="/image/mediaType" />
+      <div className="field">
+        <label htmlFor="question-image-file">{t('question.imageFile')}</label>
+        <input id="question-image-file" type="file" accept={QUESTION_IMAGE_TYPES.join(',')} disabled={busy} onChange={(e) => void pick(e.target.files?.[0])} />
+      </div>
+      {busy && <p className="muted">{t('question.imageUploading')}</p>}
+      {error && <ErrorNotice error={error} />}
+      {image && (
+        <>
+          {sha256 && (
+            <div aria-label={t('question.imagePreview')} role="group">
+              <QuestionImage image={{ sha256, mediaType, alt }} />
+            </div>
+          )}
+          <LocalizedField pointer="/image/alt" label={t('question.imageAlt')} value={alt} onChange={(next) => onChange({ ...doc, image: { ...image, alt: next } })} />
+        </>
+      )}
     </Section>
   );
 }

@@ -8,6 +8,7 @@ import { asLocalized, EMPTY_TEXT, LocalizedField, moveItem, NumberInput, removeA
 import { GroupProblems } from '../problems';
 import { PartBody } from './PartBodies';
 import { useBank } from './useBank';
+import { newPracticalTask } from '../task/task-doc';
 
 const PART_KINDS: readonly PartKind[] = ['knowledge', 'case', 'practical', 'complication'];
 
@@ -19,7 +20,8 @@ function newPart(kind: PartKind, index: number, procedure: string | null): Recor
     case 'case':
       return { ...base, caseIds: [] };
     case 'practical':
-      return { ...base, task: { procedure: procedure ?? 'roller', brief: { ...EMPTY_TEXT } } };
+      // A whole task to fill in (device settings for the procedure, a patient with no conditions), not a shell.
+      return { ...base, task: newPracticalTask(procedure === 'rf' || procedure === 'nano' ? procedure : 'roller') };
     case 'complication':
       return { ...base, vignetteIds: [], count: 1 };
   }

@@ -7,6 +7,7 @@ import type { RegionId } from '../../../../core/anatomy/regions';
 import type { ExamSession } from '../../../../core/api/contract';
 import type { ItemResponse } from '../../../../core/exams/format/steps';
 import { RegionPicker } from '../head/RegionHead';
+import { QuestionImage } from './QuestionImage';
 import { useJoin, useLt, useRegionName } from './text';
 
 type KnowledgePart = Extract<ExamSession['parts'][number], { kind: 'knowledge' }>;
@@ -44,6 +45,7 @@ export function QuestionView({
       <p className="exam-stem" id={stemId}>
         {lt(question.stem)}
       </p>
+      {question.image && <QuestionImage image={question.image} />}
       {question.outsideStandard && <OutsideStandardNote source={question.outsideStandard} />}
       {question.type === 'single' && (
         <fieldset className="exam-options" aria-labelledby={stemId}>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { isRegionId } from '../../../../core/anatomy/regions';
 import type { ExamSession, PartResult } from '../../../../core/api/contract';
+import { QuestionImage } from './QuestionImage';
 import { formatScore, useJoin, useLt, useRegionName, type Lt } from './text';
 
 type PartView = ExamSession['parts'][number];
@@ -78,6 +79,7 @@ export function ResultPart({ result, view, solutionsVisible }: { result: PartRes
           <ol className="exam-result-items">
             {result.items.map((item, i) => {
               const stem = itemStem(view, item.itemId);
+              const image = view?.kind === 'knowledge' ? (view.questions.find((q) => q.itemId === item.itemId)?.image ?? null) : null;
               const status = item.correct === null ? 'notCounted' : !item.answered ? 'notAnswered' : item.correct ? 'correct' : 'incorrect';
               return (
                 <li key={item.itemId} className={`exam-result-item exam-item-${status}`}>
@@ -85,6 +87,7 @@ export function ResultPart({ result, view, solutionsVisible }: { result: PartRes
                     <span className="exam-label">{t('result.item', { n: i + 1 })}</span> {stem ? lt(stem) : null}{' '}
                     <span className={`pill ${status === 'correct' ? 'pill-pass' : status === 'notCounted' ? 'pill-muted' : 'pill-fail'}`}>{t(`result.${status}`)}</span>
                   </p>
+                  {image && <QuestionImage image={image} />}
                   {solutionsVisible && item.solution && (
                     <dl className="exam-solution">
                       <div>
