@@ -70,6 +70,8 @@ export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
   'authoring.analysis': authors,
   'authoring.regradeCandidates': authors,
   'authoring.regrade': authors,
+  'authoring.uploadMedia': authors,
+  'media.get': anyone, // trainees see the images of the questions in their exams
   'packs.export': authors,
   'packs.import': authors,
   'audit.list': admin,

@@ -54,6 +54,8 @@ export const API_CALL_NAMES = [
   'authoring.analysis',
   'authoring.regradeCandidates',
   'authoring.regrade',
+  'authoring.uploadMedia',
+  'media.get',
   'packs.export',
   'packs.import',
   'audit.list',

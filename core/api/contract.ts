@@ -37,6 +37,8 @@ import {
   authoredKindSchema,
   authoredSummarySchema,
   draftSchema,
+  mediaFileSchema,
+  mediaGetSchema,
   moduleAnalysisSchema,
   packExportSchema,
   packFileSchema,
@@ -47,6 +49,8 @@ import {
   regradeArgsSchema,
   regradeCandidateSchema,
   saveDraftSchema,
+  uploadedMediaSchema,
+  uploadMediaSchema,
 } from './schemas/authoring';
 import { noArgs, recordIdSchema } from './schemas/common';
 import {
@@ -163,6 +167,8 @@ export const apiContract = {
   'authoring.analysis': call('Item analysis of a module from its submitted attempts: facility, discrimination, efficiency, distractors, alpha.', z.strictObject({ moduleId: z.string().max(80) }), moduleAnalysisSchema),
   'authoring.regradeCandidates': call('Submitted attempts that saw an older version of a question, with their result before and after regrading.', z.strictObject({ questionId: z.string().max(80) }), z.array(regradeCandidateSchema)),
   'authoring.regrade': call('Regrades attempts with the newest version of a question; every change goes into the audit trail with who and why.', regradeArgsSchema, z.array(regradeCandidateSchema)),
+  'authoring.uploadMedia': call('Stores an image for a question (PNG, JPEG or WebP, at most 2 MB; main checks the bytes and computes the sha256).', uploadMediaSchema, uploadedMediaSchema),
+  'media.get': call('A stored image by its sha256 (the image of a question in an exam, a preview or a form).', mediaGetSchema, mediaFileSchema),
   'packs.export': call('An exam pack, QTI 3.0 package, Moodle XML or XLSX question bank of what is published.', packExportSchema, packFileSchema),
   'packs.import': call('Checks a pack or question bank file and reports what would be added, replaced or rejected; with apply, writes all of it or nothing.', packImportSchema, packReportSchema),
 

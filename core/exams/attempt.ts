@@ -113,6 +113,7 @@ export function partViews(module: ExamModule, content: ExamAttemptContent): Part
             options: q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => ({ id: o.id, text: o.text })) : [],
             answerMode: q.type === 'region' ? q.answerMode : null,
             outsideStandard: q.outsideStandard?.source ?? null,
+            image: q.image ? { sha256: q.image.sha256, mediaType: q.image.mediaType, alt: q.image.alt } : null,
           })),
         };
       case 'case': {

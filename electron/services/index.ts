@@ -11,6 +11,7 @@ import { createAuditTrail, type AuditTrail } from './audit';
 import { createAuthService } from './auth';
 import { createExamsService, type ExamsService } from './exams/service';
 import { createAuthoringService, type AuthoringService } from './exams/authoring';
+import { createMediaService, type MediaService } from './exams/media';
 import { createPacksService } from './exams/packs';
 import { loadExamsDir } from '../../core/node/exams-dir';
 import type { ExamCatalog } from '../../core/exams/catalog';
@@ -54,6 +55,7 @@ export interface LiveServices {
   attempts: AttemptsService;
   exams: ExamsService;
   authoring: AuthoringService;
+  media: MediaService;
 }
 
 const SWEEP_MS = 30_000;
@@ -89,9 +91,10 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const instance = registerInstance(store, runtime);
     const attempts = createAttemptsService({ store, audit, people, ports: config.scoring, runtime, instance, app: { name: 'microneedle-trainer', version: config.appInfo.version } });
     const exams = createExamsService({ store, audit, people, attempts, catalog: (examCatalog ??= config.exams ?? loadExamsDir()), runtime });
-    const authoring = createAuthoringService({ store, audit, exams, attempts, runtime });
-    const packs = createPacksService({ store, audit, exams, runtime, institution: () => settings.institution().name });
-    live = { store, audit, people, settings, auth, attempts, exams, authoring, packs };
+    const media = createMediaService({ store, audit, clock: runtime });
+    const authoring = createAuthoringService({ store, audit, exams, attempts, runtime, media });
+    const packs = createPacksService({ store, audit, exams, runtime, media, institution: () => settings.institution().name });
+    live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs };
     if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
     attempts.abandonOrphans();
     exams.submitExpired();
@@ -204,6 +207,8 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'authoring.analysis': ({ moduleId }) => need().authoring.analysis(moduleId),
     'authoring.regradeCandidates': ({ questionId }) => need().authoring.regradeCandidates(questionId),
     'authoring.regrade': (args, { caller }) => need().authoring.regrade(signedIn(caller), args),
+    'authoring.uploadMedia': (args, { caller }) => need().media.upload(signedIn(caller), args),
+    'media.get': ({ sha256 }) => need().media.get(sha256),
     'packs.export': (args) => need().packs.export(args),
     'packs.import': (args, { caller }) => need().packs.import(signedIn(caller), args),
     'audit.list': (query) => need().audit.list(query),

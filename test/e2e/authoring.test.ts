@@ -227,6 +227,23 @@ describe('an instructor writes questions, a case and a module, a nurse takes it,
     await enPage.getByRole('button', { name: `Item analysis of ${MODULE_ID}`, exact: true }).click();
     await enPage.locator('.authoring-stat').first().waitFor();
     await saveScreenshot(enPage, 'authoring-en-item-analysis');
+    await openAuthoringTab(enPage, 'Modules', 'Authoring');
+    await enPage.getByRole('button', { name: `Edit ${MODULE_ID}`, exact: true }).click();
+    await enPage.locator('.authoring-save-status[data-status="saved"]').waitFor();
+    await saveScreenshot(enPage, 'authoring-en-module-form');
+    await openAuthoringTab(enPage, 'Vignettes', 'Authoring');
+    await enPage.getByRole('button', { name: 'Edit herpes-recurrence', exact: true }).click();
+    await enPage.locator('.authoring-save-status[data-status="saved"]').waitFor();
+    await saveScreenshot(enPage, 'authoring-en-vignette-form');
+
+    // The vignette form in Chinese too (the other forms' Chinese shots are taken as they are filled in).
+    const zhAgain = await launchBrowser({ locale: 'zh-CN' });
+    browsers.push(zhAgain);
+    await signInStaff(zhAgain.page, app.url, INSTRUCTOR);
+    await openAuthoringTab(zhAgain.page, '并发症');
+    await zhAgain.page.getByRole('button', { name: '修改 herpes-recurrence', exact: true }).click();
+    await zhAgain.page.locator('.authoring-save-status[data-status="saved"]').waitFor();
+    await saveScreenshot(zhAgain.page, 'authoring-zh-vignette-form');
 
     expect([...errors, ...adminErrors, ...enErrors].filter((e) => !noise(e))).toEqual([]);
   }, 600_000);

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'authoring.archived',
   'authoring.restored',
   'packs.imported',
+  'media.uploaded',
   'backup.created',
   'storage.restored',
 ] as const;

@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { isoTimeSchema, localizedTextSchema, recordIdSchema } from './common';
+import { QUESTION_IMAGE_TYPES } from '../../exams/format/question';
 import { examResultSchema, moduleSummarySchema, partViewSchema } from './exams';
 
 export const AUTHORED_KINDS = ['question', 'patient-case', 'complication', 'exam-module'] as const;
@@ -131,3 +132,16 @@ export const packReportSchema = z.strictObject({
   items: z.array(z.strictObject({ kind: z.string(), id: z.string(), version: z.number().int().nullable(), action: z.enum(['add', 'replace', 'unchanged', 'reject']), reason: z.string().nullable(), pointer: z.string().nullable() })),
   problems: z.array(problemSchema),
 });
+
+/** The largest image a question may carry (decoded bytes). */
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+export const imageMediaTypeSchema = z.enum(QUESTION_IMAGE_TYPES);
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 as 64 lower-case hex digits');
+export const uploadMediaSchema = z.strictObject({
+  mediaType: imageMediaTypeSchema,
+  /** The image's bytes, base64 (at most 2 MB of image; main checks the bytes are that type and hashes them). */
+  base64: z.string().min(1).max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4),
+});
+export const uploadedMediaSchema = z.strictObject({ sha256: sha256Schema, mediaType: imageMediaTypeSchema, bytes: z.number().int().min(1) });
+export const mediaGetSchema = z.strictObject({ sha256: sha256Schema });
+export const mediaFileSchema = z.strictObject({ mediaType: imageMediaTypeSchema, base64: z.string() });

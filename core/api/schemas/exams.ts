@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FINDING_APPEARANCES } from '../../exams/format/case';
 import { headRegionSchema } from '../../exams/format/common';
 import { caseDecisionSchema, consentSchema, examStepSchema, itemIdSchema, partIdSchema, responseSchema } from '../../exams/format/steps';
-import { QUESTION_TYPES } from '../../exams/format/question';
+import { QUESTION_IMAGE_TYPES, QUESTION_TYPES } from '../../exams/format/question';
 import { isoTimeSchema, localizedTextSchema, pageSchema, recordIdSchema } from './common';
 import { professionSchema } from './people';
 import { procedureSchema, startedAttemptSchema } from './attempts';
@@ -65,6 +65,8 @@ export const questionViewSchema = z.strictObject({
   answerMode: z.enum(['any', 'all']).nullable(),
   /** Marked facts from outside the standard: shown, never counted. */
   outsideStandard: lt.nullable(),
+  /** An image shown with the stem (fetched with media.get), with its alt text in both languages. */
+  image: z.strictObject({ sha256: z.string(), mediaType: z.enum(QUESTION_IMAGE_TYPES), alt: lt }).nullable(),
 });
 export const vignetteViewSchema = z.strictObject({ itemId: itemIdSchema, title: lt, presentation: lt, options: z.array(z.strictObject({ id: z.string(), text: lt })) });
 

@@ -10,6 +10,20 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 const optionSchema = z.strictObject({ id: z.string().regex(/^[a-f]$/, { error: 'expected an option id "a" to "f"' }), text: localized(600) });
 
+/** Image types a question may show (checked by magic number when uploaded). */
+export const QUESTION_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type QuestionImageType = (typeof QUESTION_IMAGE_TYPES)[number];
+/** The file extension of an image type, as packs name their media ("media/<sha256>.<ext>"). */
+export const IMAGE_EXTENSIONS: Record<QuestionImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
+/** An image shown with the stem: the media file by its sha256 (stored in main), with alt text in both languages. */
+export const questionImageSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the image\'s sha256 as 64 lower-case hex digits' }),
+  mediaType: z.enum(QUESTION_IMAGE_TYPES, { error: 'expected an image type "image/png", "image/jpeg" or "image/webp"' }),
+  alt: localized(300),
+});
+export type QuestionImage = z.infer<typeof questionImageSchema>;
+
 const base = {
   id: examIdSchema,
   version: z.number({ error: 'expected a version number' }).int().min(1, { error: 'expected a version >= 1' }),
@@ -18,6 +32,7 @@ const base = {
   stem: localized(1200),
   explanation: localized(2000),
   outsideStandard: outsideStandardSchema.optional(),
+  image: questionImageSchema.optional(),
 };
 
 const options = z.array(optionSchema).min(2, { error: 'expected at least 2 options' }).max(6, { error: 'expected at most 6 options (a-f)' });

@@ -19,6 +19,7 @@ import type { AuditTrail } from '../audit';
 import type { TrainingStore } from '../db/store';
 import type { Clock, IdSource } from '../runtime';
 import type { ItemKind, ItemRecord } from './content';
+import type { MediaService } from './media';
 import { EXAM_SELECT, type ExamRow } from './rows';
 import type { ExamsService } from './service';
 
@@ -37,8 +38,8 @@ const titleOf = (kind: AuthoredKind, doc: Record<string, unknown>): { zh: string
   return { zh: t?.zh ?? '', en: t?.en ?? '' };
 };
 
-export function createAuthoringService(deps: { store: TrainingStore; audit: AuditTrail; exams: ExamsService; attempts: AttemptsService; runtime: Clock & IdSource }) {
-  const { store, audit, exams, attempts, runtime } = deps;
+export function createAuthoringService(deps: { store: TrainingStore; audit: AuditTrail; exams: ExamsService; attempts: AttemptsService; runtime: Clock & IdSource; media: MediaService }) {
+  const { store, audit, exams, attempts, runtime, media } = deps;
   const { content, registry } = exams;
   const now = () => runtime.now().toISOString();
 
@@ -92,6 +93,16 @@ export function createAuthoringService(deps: { store: TrainingStore; audit: Audi
       const exists = kind === 'exam-module' ? registry.byId(id) !== undefined : content.version(kind, id) !== undefined;
       if (targetId === null && exists) problems.unshift({ file: 'draft', pointer: '/id', message: `the id "${id}" is already used by a published ${kind}; choose another id, or edit that item` });
       if (targetId !== null && id !== targetId) problems.unshift({ file: 'draft', pointer: '/id', message: `a new version keeps its item's id "${targetId}"` });
+    }
+    // A question's image must be stored here (uploaded, or carried in by a pack), of the type it names.
+    const image = kind === 'question' && typeof doc === 'object' && doc !== null ? (doc as { image?: unknown }).image : undefined;
+    if (typeof image === 'object' && image !== null) {
+      const { sha256, mediaType } = image as { sha256?: unknown; mediaType?: unknown };
+      if (typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256)) {
+        const stored = media.typeOf(sha256);
+        if (stored === undefined) problems.push({ file: 'draft', pointer: '/image/sha256', message: 'this image is not stored here: upload it again' });
+        else if (typeof mediaType === 'string' && mediaType !== stored) problems.push({ file: 'draft', pointer: '/image/mediaType', message: `the stored image is ${stored}, not ${mediaType}` });
+      }
     }
     return problems.map(({ pointer, message }) => ({ pointer, message }));
   };

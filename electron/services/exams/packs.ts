@@ -11,20 +11,21 @@ import type { packExportSchema, packImportSchema, packReportSchema } from '../..
 import { ApiFailure } from '../../../core/api/errors';
 import { contentHash } from '../../../core/exams/catalog';
 import type { ExamModule } from '../../../core/exams/format/module';
-import type { Question } from '../../../core/exams/format/question';
+import { IMAGE_EXTENSIONS, QUESTION_IMAGE_TYPES, type Question, type QuestionImageType } from '../../../core/exams/format/question';
 import { exportMoodleXml, importMoodleXml } from '../../../core/exams/interop/moodle';
 import { exportQtiPackage, importQtiPackage } from '../../../core/exams/interop/qti';
 import { buildPack, fromBase64, inspectPack, toBase64, type ExistingContent, type ExistingEntry } from '../../../core/exams/pack';
 import type { AuditTrail } from '../audit';
 import type { TrainingStore } from '../db/store';
 import type { Clock, IdSource } from '../runtime';
+import type { MediaService } from './media';
 import type { ExamsService } from './service';
 import { readBankXlsx, writeBankXlsx } from './xlsx-bank';
 
 type Report = z.output<typeof packReportSchema>;
 
-export function createPacksService(deps: { store: TrainingStore; audit: AuditTrail; exams: ExamsService; runtime: Clock & IdSource; institution: () => string }) {
-  const { audit, exams, runtime } = deps;
+export function createPacksService(deps: { store: TrainingStore; audit: AuditTrail; exams: ExamsService; runtime: Clock & IdSource; media: MediaService; institution: () => string }) {
+  const { audit, exams, runtime, media } = deps;
   const { content, registry } = exams;
 
   const currentQuestions = (): Question[] => [...content.current().questions.values()].map(({ bank: _b, ...q }) => (void _b, q as Question));
@@ -59,8 +60,23 @@ export function createPacksService(deps: { store: TrainingStore; audit: AuditTra
     return { items, accepted };
   };
 
-  const write = (caller: SignedIn, fileName: string, format: string, docs: { questions: Question[]; cases?: unknown[]; complications?: unknown[]; modules?: ExamModule[] }) => {
+  /** The images the questions show, as pack media ("media/<sha256>.<ext>"); an image not stored here is left out (the importer then refuses its question). */
+  const mediaOf = (questions: readonly Question[]) => {
+    const seen = new Set<string>();
+    const out: { path: string; mediaType: string; bytes: Uint8Array }[] = [];
+    for (const q of questions) {
+      if (!q.image || seen.has(q.image.sha256)) continue;
+      seen.add(q.image.sha256);
+      const stored = media.bytesOf(q.image.sha256);
+      if (stored) out.push({ path: `media/${q.image.sha256}.${IMAGE_EXTENSIONS[q.image.mediaType]}`, mediaType: stored.mediaType, bytes: stored.bytes });
+    }
+    return out;
+  };
+
+  const write = (caller: SignedIn, fileName: string, format: string, docs: { questions: Question[]; cases?: unknown[]; complications?: unknown[]; modules?: ExamModule[] }, images: readonly { mediaType: QuestionImageType; bytes: Uint8Array }[] = []) => {
     deps.store.write(() => {
+      // Images first: a question is published only with its image stored.
+      for (const img of images) media.put(img.mediaType, img.bytes);
       for (const q of docs.questions) content.publish('question', q, caller, 'imported', q.version);
       for (const c of (docs.cases ?? []) as Question[]) content.publish('patient-case', c, caller, 'imported', c.version);
       for (const v of (docs.complications ?? []) as Question[]) content.publish('complication', v, caller, 'imported', v.version);
@@ -73,12 +89,14 @@ export function createPacksService(deps: { store: TrainingStore; audit: AuditTra
     async export(args: z.output<typeof packExportSchema>) {
       const stamp = runtime.now().toISOString();
       const day = stamp.slice(0, 10);
-      const pick = (qs: Question[]) => (args.questionIds ? qs.filter((q) => args.questionIds!.includes(q.id)) : qs);
+      // QTI, Moodle XML and the XLSX template carry no images: a question with an image is left out of them (docs/exam-interop.md), never exported without it.
+      const pick = (qs: Question[]) => (args.questionIds ? qs.filter((q) => args.questionIds!.includes(q.id)) : qs).filter((q) => !q.image);
       switch (args.format) {
         case 'pack': {
           const modules = registry.current().map((m) => m.module).filter((m) => !args.moduleIds || args.moduleIds.includes(m.id));
           const c = content.current();
-          const pack = buildPack({ institution: deps.institution(), createdAt: stamp, questions: currentQuestions(), cases: [...c.cases.values()], complications: [...c.complications.values()], modules });
+          const questions = currentQuestions();
+          const pack = buildPack({ institution: deps.institution(), createdAt: stamp, questions, cases: [...c.cases.values()], complications: [...c.complications.values()], modules, media: mediaOf(questions) });
           return { fileName: `exam-pack-${day}.json`, mediaType: 'application/json', base64: toBase64(new TextEncoder().encode(JSON.stringify(pack, null, 2))) };
         }
         case 'qti':
@@ -96,15 +114,45 @@ export function createPacksService(deps: { store: TrainingStore; audit: AuditTra
       if (args.format === 'pack') {
         const { report, pack } = inspectPack(new TextDecoder().decode(bytes), existing());
         const out: Report = { ok: report.ok, applied: false, items: report.items.map((i) => ({ kind: i.kind, id: i.id, version: i.version, action: i.action, reason: i.reason, pointer: i.pointer })), problems: report.problems };
-        if (args.apply && report.ok && pack) {
+        // The pack's images (checked by magic number like an upload); each question's image must be one of them or stored here.
+        const images = new Map<string, { mediaType: QuestionImageType; bytes: Uint8Array }>();
+        if (pack) {
+          pack.media.forEach((m, n) => {
+            const b = fromBase64(m.base64);
+            if (!b || !(QUESTION_IMAGE_TYPES as readonly string[]).includes(m.mediaType)) return;
+            const problem = media.imageProblem(m.mediaType, b);
+            if (problem) {
+              out.problems.push({ pointer: `/media/${n}`, message: `media "${m.path}": ${problem}` });
+              const line = out.items.find((i) => i.kind === 'media' && i.id === m.path);
+              if (line) Object.assign(line, { action: 'reject', reason: problem, pointer: `/media/${n}` });
+            } else images.set(m.sha256, { mediaType: m.mediaType as QuestionImageType, bytes: b });
+          });
+          pack.documents.questions.forEach((q, n) => {
+            if (!q.image || images.has(q.image.sha256) || media.typeOf(q.image.sha256) !== undefined) return;
+            const reason = `the image ${q.image.sha256} is neither in the pack's media nor stored here`;
+            out.problems.push({ pointer: `/documents/questions/${n}/image/sha256`, message: `question ${q.id}: ${reason}` });
+            const line = out.items.find((i) => i.kind === 'question' && i.id === q.id);
+            if (line) Object.assign(line, { action: 'reject', reason, pointer: `/documents/questions/${n}/image/sha256` });
+          });
+          out.ok = out.problems.length === 0;
+        }
+        if (args.apply && out.ok && pack) {
           const todo = new Set(report.items.filter((i) => i.action === 'add' || i.action === 'replace').map((i) => `${i.kind}:${i.id}`));
           const keep = <T extends { id: string }>(kind: string, list: T[]) => list.filter((d) => todo.has(`${kind}:${d.id}`));
-          write(caller, args.fileName, 'pack', {
-            questions: keep('question', pack.documents.questions),
-            cases: keep('patient-case', pack.documents.cases),
-            complications: keep('complication', pack.documents.complications),
-            modules: keep('exam-module', pack.documents.modules),
-          });
+          const questions = keep('question', pack.documents.questions);
+          const used = new Set(questions.flatMap((q) => (q.image ? [q.image.sha256] : [])));
+          write(
+            caller,
+            args.fileName,
+            'pack',
+            {
+              questions,
+              cases: keep('patient-case', pack.documents.cases),
+              complications: keep('complication', pack.documents.complications),
+              modules: keep('exam-module', pack.documents.modules),
+            },
+            [...images].filter(([hash]) => used.has(hash)).map(([, img]) => img),
+          );
           out.applied = true;
         }
         return out;

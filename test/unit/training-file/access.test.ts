@@ -78,6 +78,8 @@ const EXPECTED_ACCESS: Record<ApiCallName, typeof PUBLIC | AccountRole[]> = {
   'authoring.analysis': AUTHORS,
   'authoring.regradeCandidates': AUTHORS,
   'authoring.regrade': AUTHORS,
+  'authoring.uploadMedia': AUTHORS,
+  'media.get': ANYONE,
   'packs.export': AUTHORS,
   'packs.import': AUTHORS,
   'audit.list': ADMIN_ONLY,
@@ -124,6 +126,7 @@ const SHIPPED_QUESTION = 'q8-eyelid-needle-length';
 
 const ALLOWED_BUT_REFUSED_BY_SERVICE: Partial<Record<ApiCallName, string>> = {
   'authoring.archive': 'not-found', // no such question: the call reached the service
+  'media.get': 'not-found', // no such image: the call reached the service
   'storage.restore': 'conflict', // the database is fine: restore is refused
   'auth.setup': 'conflict', // an administrator exists
   'backups.create': 'unavailable', // an in-memory database has no backups folder
@@ -243,6 +246,10 @@ async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promis
       return { questionId: SHIPPED_QUESTION };
     case 'authoring.regrade':
       return { questionId: SHIPPED_QUESTION, reason: 'the key was wrong' };
+    case 'authoring.uploadMedia':
+      return { mediaType: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };
+    case 'media.get':
+      return { sha256: '0'.repeat(64) };
     case 'packs.export':
       return { format: 'moodle' };
     case 'packs.import':

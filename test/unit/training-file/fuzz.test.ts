@@ -305,6 +305,8 @@ describe('malformed payloads through the dispatcher', () => {
       'authoring.analysis': { moduleId: 'roller-nurse' },
       'authoring.regradeCandidates': { questionId: 'q8-eyelid-needle-length' },
       'authoring.regrade': { questionId: 'q8-eyelid-needle-length', reason: 'the key was wrong', examAttemptIds: [exam.id] },
+      'authoring.uploadMedia': { mediaType: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+      'media.get': { sha256: 'a'.repeat(64) },
       'packs.export': { format: 'qti', moduleIds: ['roller-nurse'], questionIds: ['q8-eyelid-needle-length'] },
       'packs.import': { format: 'moodle', fileName: 'bank.xml', base64: 'PHF1aXovPg==', apply: false },
       'audit.list': { action: 'person.created', order: 'asc', offset: 0, limit: 5 },
@@ -358,7 +360,7 @@ describe('malformed payloads through the dispatcher', () => {
         // the contract only bounds its size; what the catalogue refuses is tested in test/unit/exams.
         const inDraft = name === 'authoring.saveDraft' && m.path[0] === 'document';
         // An imported file's bytes are the file (up to 32 MB): the importers check them and report.
-        const inFile = name === 'packs.import' && m.path[0] === 'base64';
+        const inFile = (name === 'packs.import' || name === 'authoring.uploadMedia') && m.path[0] === 'base64';
         if (parsed.success && (inDraft || inFile)) {
           validSkipped++;
           continue;

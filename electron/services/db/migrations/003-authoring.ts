@@ -7,7 +7,7 @@ import type { Migration } from './index';
 
 export const migration003: Migration = {
   version: 3,
-  name: 'authoring: published items, archive flags, drafts, exam regrades',
+  name: 'authoring: published items, archive flags, drafts, exam regrades, media',
   sql: `
 CREATE TABLE authored_items (
   kind TEXT NOT NULL CHECK (kind IN ('question', 'patient-case', 'complication')),
@@ -83,5 +83,15 @@ CREATE TABLE exam_regrades (
 ) STRICT;
 CREATE TRIGGER exam_regrades_no_update BEFORE UPDATE ON exam_regrades BEGIN SELECT RAISE(ABORT, 'regrades are append-only'); END;
 CREATE TRIGGER exam_regrades_no_delete BEFORE DELETE ON exam_regrades BEGIN SELECT RAISE(ABORT, 'regrades are append-only'); END;
+
+-- Images of questions, by the sha256 of their bytes (computed by main): uploaded by instructors or carried
+-- in by an exam pack. A published question names its image by hash, so a stored image is never changed.
+CREATE TABLE media (
+  sha256 TEXT PRIMARY KEY,
+  media_type TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER media_no_update BEFORE UPDATE ON media BEGIN SELECT RAISE(ABORT, 'a stored image is never changed'); END;
 `,
 };
