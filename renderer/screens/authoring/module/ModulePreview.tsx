@@ -10,6 +10,7 @@ import { useAppStore } from '../../../app/store';
 import { useLocalized } from '../../exams/catalog/localized';
 import { QuestionView } from '../../exams/take/QuestionView';
 import { useJoin, useRegionName } from '../../exams/take/text';
+import { trapTab } from '../../../app/ui/focus-trap';
 
 export function ModulePreview({ source, onClose }: { source: { draftId: string } | { moduleId: string }; onClose: () => void }) {
   const { t } = useTranslation('authoring');
@@ -34,7 +35,7 @@ export function ModulePreview({ source, onClose }: { source: { draftId: string }
 
   return (
     <div className="dialog-backdrop">
-      <div className="dialog authoring-preview" role="dialog" aria-modal="true" aria-labelledby="preview-title">
+      <div className="dialog authoring-preview" role="dialog" aria-modal="true" aria-labelledby="preview-title" onKeyDown={trapTab}>
         <h2 id="preview-title">{t('preview.title')}</h2>
         <p className="muted">{t('preview.intro')}</p>
         {error && <ErrorNotice error={error} />}

@@ -3,6 +3,7 @@
 // It also says what the exam asks of them: the time limit and that every answer is saved as it is given.
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { trapTab } from '../../../app/ui/focus-trap';
 import { useTranslation } from 'react-i18next';
 import type { ModuleSummary, Person } from '../../../../core/api/contract';
 import type { ApiError } from '../../../../core/api/errors';
@@ -43,8 +44,9 @@ export function StartExamDialog({ module: m, person, onCancel }: { module: Modul
     setNotice(r.error);
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape' && !busy) onCancel();
+    trapTab(e);
   };
 
   return (

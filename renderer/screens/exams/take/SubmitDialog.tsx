@@ -2,6 +2,7 @@
 // changed afterwards. Focus moves into it and Escape closes it.
 
 import { useEffect, useRef } from 'react';
+import { trapTab } from '../../../app/ui/focus-trap';
 import { useTranslation } from 'react-i18next';
 
 export function SubmitDialog({
@@ -29,7 +30,10 @@ export function SubmitDialog({
         aria-modal="true"
         aria-labelledby="exam-submit-title"
         aria-describedby="exam-submit-summary exam-submit-warning"
-        onKeyDown={(e) => e.key === 'Escape' && !submitting && onCancel()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !submitting) onCancel();
+          trapTab(e);
+        }}
       >
         <h2 id="exam-submit-title">{t('submit.title')}</h2>
         <p id="exam-submit-summary">{t('submit.summary', counts)}</p>
