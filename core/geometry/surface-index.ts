@@ -137,8 +137,12 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
     adjacency[cursor[cc]++] = a;
     adjacency[cursor[cc]++] = b;
   }
+  // Treatable skin only: the model's flat closing cap under the neck is not skin anyone treats, so it is in
+  // no region's vertices, area or interior (it is the cut the head model ends with, not anatomy).
+  const skin = new Uint8Array(n).fill(1);
+  if (surface.notSkin) for (let i = 0; i < n; i++) skin[i] = surface.notSkin[i] ? 0 : 1;
   const regionAreaMm2 = new Float64Array(surface.regionIds.length);
-  for (let i = 0; i < n; i++) regionAreaMm2[surface.vertexRegion[i]] += vertexAreaMm2[i];
+  for (let i = 0; i < n; i++) if (skin[i]) regionAreaMm2[surface.vertexRegion[i]] += vertexAreaMm2[i];
   const codeById = new Map<RegionId, number>(surface.regionIds.map((id, i) => [id, i]));
 
   const regionVertexCache = new Map<number, Uint32Array>();
@@ -146,7 +150,7 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
     let list = regionVertexCache.get(code);
     if (!list) {
       const out: number[] = [];
-      for (let i = 0; i < n; i++) if (surface.vertexRegion[i] === code) out.push(i);
+      for (let i = 0; i < n; i++) if (surface.vertexRegion[i] === code && skin[i]) out.push(i);
       list = Uint32Array.from(out);
       regionVertexCache.set(code, list);
     }
@@ -162,7 +166,7 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
     const queue: number[] = [];
     for (const v of verts) {
       for (let k = adjacencyStart[v]; k < adjacencyStart[v + 1]; k++) {
-        if (surface.vertexRegion[adjacency[k]] !== code) {
+        if (surface.vertexRegion[adjacency[k]] !== code || !skin[adjacency[k]]) {
           dist.set(v, 0);
           queue.push(v);
           break;
@@ -174,7 +178,7 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
       const du = dist.get(u)!;
       for (let k = adjacencyStart[u]; k < adjacencyStart[u + 1]; k++) {
         const w = adjacency[k];
-        if (surface.vertexRegion[w] !== code) continue;
+        if (surface.vertexRegion[w] !== code || !skin[w]) continue;
         const d = du + Math.hypot(pos[w * 3] - pos[u * 3], pos[w * 3 + 1] - pos[u * 3 + 1], pos[w * 3 + 2] - pos[u * 3 + 2]);
         if (d <= bandMm && d < (dist.get(w) ?? Infinity)) {
           dist.set(w, d);

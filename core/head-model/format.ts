@@ -18,6 +18,7 @@
 // sits behind HeadModelSource so a scanned head (glTF with a region map) can replace ours later.
 
 import { z } from 'zod';
+import { HEAD_SHAPE } from './head-sdf';
 import { HEAD_REGION_IDS, isRegionId, type RegionId } from '../anatomy/regions';
 import type { HeadModel, Landmark, RegionInfo } from '../surface/surface';
 import { sha256Hex } from './sha256';
@@ -181,8 +182,23 @@ export function decodeHeadModel(bin: Uint8Array, meta: HeadModelMeta, file = 'he
     regionIds: meta.regionIds as RegionId[],
     regions,
     landmarks,
+    notSkin: closingCap(positions, normals),
   };
 }
+
+/**
+ * The flat cap that closes the model where the neck is cut (HEAD_SHAPE.neckCutY, about the clavicles): the
+ * end of the model, not skin anyone treats. Its vertices lie within the smoothing of the cut and face down.
+ */
+export function closingCap(positions: Float32Array, normals: Float32Array): Uint8Array {
+  const n = positions.length / 3;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = positions[i * 3 + 1] < HEAD_SHAPE.neckCutY + CAP_BAND_MM && normals[i * 3 + 1] < -CAP_NORMAL_Y ? 1 : 0;
+  return out;
+}
+/** How far above the cut a vertex may lie (the cut is blended over 5 mm), and how downward it must face. */
+const CAP_BAND_MM = 8;
+const CAP_NORMAL_Y = 0.7;
 
 /** Checks the binary against the hash and size recorded in the metadata. */
 export function verifyHeadModelBinary(bin: Uint8Array, meta: HeadModelMeta, file = 'head-model.bin'): void {

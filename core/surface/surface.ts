@@ -15,6 +15,11 @@ export interface TreatmentSurface {
   readonly vertexRegion: Uint8Array;
   /** Region id for each region code. */
   readonly regionIds: readonly RegionId[];
+  /**
+   * 1 where the surface is not skin anyone treats (the head model's flat closing cap under the neck):
+   * such vertices are in no region's vertices, area or interior, so coverage counts treatable skin only.
+   */
+  readonly notSkin?: Uint8Array;
 }
 
 export interface RegionInfo {
