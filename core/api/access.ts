@@ -74,6 +74,15 @@ export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
   'media.get': anyone, // trainees see the images of the questions in their exams
   'packs.export': authors,
   'packs.import': authors,
+  'certificates.setupKey': admin,
+  'certificates.unlock': admin,
+  'certificates.rotateKey': admin,
+  'certificates.issue': authors, // instructors issue (the instructor named on the record)
+  'certificates.list': anyone, // a trainee sees only their own (checked in the service)
+  'certificates.revoke': admin,
+  'certificates.renewals': staff,
+  'certificates.verify': anyone,
+  'certificates.publicKeys': anyone,
   'audit.list': admin,
   'audit.verify': admin,
   'backups.list': admin,

@@ -52,6 +52,21 @@ import {
   uploadedMediaSchema,
   uploadMediaSchema,
 } from './schemas/authoring';
+import {
+  certificateSummarySchema,
+  issueCertificateSchema,
+  keyStateSchema,
+  listCertificatesSchema,
+  newPassphraseSchema,
+  passphraseSchema,
+  rotateKeySchema,
+  publicKeySchema,
+  recordVerificationSchema,
+  renewalSchema,
+  renewalsQuerySchema,
+  revokeCertificateSchema,
+  verifyCertificateSchema,
+} from './schemas/certification';
 import { noArgs, recordIdSchema } from './schemas/common';
 import {
   examAttemptSummarySchema,
@@ -82,6 +97,7 @@ import {
 export * from './schemas/admin';
 export * from './schemas/attempts';
 export * from './schemas/authoring';
+export * from './schemas/certification';
 export * from './schemas/common';
 export * from './schemas/exams';
 export * from './schemas/people';
@@ -171,6 +187,16 @@ export const apiContract = {
   'media.get': call('A stored image by its sha256 (the image of a question in an exam, a preview or a form).', mediaGetSchema, mediaFileSchema),
   'packs.export': call('An exam pack, QTI 3.0 package, Moodle XML or XLSX question bank of what is published.', packExportSchema, packFileSchema),
   'packs.import': call('Checks a pack or question bank file and reports what would be added, replaced or rejected; with apply, writes all of it or nothing.', packImportSchema, packReportSchema),
+
+  'certificates.setupKey': call('Administrators create the first signing key, wrapped by their passphrase (at least 12 characters, never stored); it is unlocked for this run.', newPassphraseSchema, keyStateSchema),
+  'certificates.unlock': call('Administrators unlock the signing key for this run with its passphrase (never stored); issuing needs it unlocked.', passphraseSchema, keyStateSchema),
+  'certificates.rotateKey': call('Administrators retire the signing key and make a new one (old public keys keep verifying what they signed); the current passphrase unlocks the old one, newPassphrase (or the same) wraps the new one.', rotateKeySchema, keyStateSchema),
+  'certificates.issue': call('Instructors issue a signed completion record to a trainee examined for their profession whose modules all still stand passed.', issueCertificateSchema, certificateSummarySchema),
+  'certificates.list': call('Completion records: the signed-in trainee’s own, or (staff) a chosen trainee’s or everyone’s.', listCertificatesSchema, z.array(certificateSummarySchema)),
+  'certificates.revoke': call('Administrators revoke a completion record, with the reason.', revokeCertificateSchema, certificateSummarySchema),
+  'certificates.renewals': call('Records (not revoked, not superseded) whose validity ends within the given number of days, or has ended.', renewalsQuerySchema, z.array(renewalSchema)),
+  'certificates.verify': call('Checks a signed completion record (the file’s text): format, hash, signature, key, revocation, expiry.', verifyCertificateSchema, recordVerificationSchema),
+  'certificates.publicKeys': call('The public keys that sign completion records (PEM and fingerprint), retired ones included.', noArgs, z.array(publicKeySchema)),
 
   'audit.list': call('A page of the audit trail.', auditQuerySchema, auditPageSchema),
   'audit.verify': call('Checks the audit trail’s hash chain end to end.', noArgs, auditVerificationSchema),

@@ -9,6 +9,7 @@ import { HEARTBEAT_MS, registerInstance } from './attempts/instances';
 import { createAttemptsService, type AttemptsService, type ScoringPorts } from './attempts/service';
 import { createAuditTrail, type AuditTrail } from './audit';
 import { createAuthService } from './auth';
+import { createCertificationService, type CertificationService } from './certification/service';
 import { createExamsService, type ExamsService } from './exams/service';
 import { createAuthoringService, type AuthoringService } from './exams/authoring';
 import { createMediaService, type MediaService } from './exams/media';
@@ -56,6 +57,7 @@ export interface LiveServices {
   exams: ExamsService;
   authoring: AuthoringService;
   media: MediaService;
+  certificates: CertificationService;
 }
 
 const SWEEP_MS = 30_000;
@@ -94,7 +96,8 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const media = createMediaService({ store, audit, clock: runtime });
     const authoring = createAuthoringService({ store, audit, exams, attempts, runtime, media });
     const packs = createPacksService({ store, audit, exams, runtime, media, institution: () => settings.institution().name });
-    live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs };
+    const certificates = createCertificationService({ store, audit, people, exams, clock: runtime, institution: () => settings.institution().name });
+    live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs, certificates };
     if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
     attempts.abandonOrphans();
     exams.submitExpired();
@@ -211,6 +214,15 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'media.get': ({ sha256 }) => need().media.get(sha256),
     'packs.export': (args) => need().packs.export(args),
     'packs.import': (args, { caller }) => need().packs.import(signedIn(caller), args),
+    'certificates.setupKey': ({ passphrase }, { caller }) => need().certificates.setupKey(signedIn(caller), passphrase),
+    'certificates.unlock': ({ passphrase }, { caller }) => need().certificates.unlock(signedIn(caller), passphrase),
+    'certificates.rotateKey': ({ passphrase, newPassphrase }, { caller }) => need().certificates.rotate(signedIn(caller), passphrase, newPassphrase),
+    'certificates.issue': ({ personId }, { caller }) => need().certificates.issue(signedIn(caller), personId),
+    'certificates.list': ({ personId }, { caller }) => need().certificates.list(signedIn(caller), personId),
+    'certificates.revoke': ({ number, reason }, { caller }) => need().certificates.revoke(signedIn(caller), number, reason),
+    'certificates.renewals': ({ withinDays }, { caller }) => need().certificates.renewals(signedIn(caller), withinDays),
+    'certificates.verify': ({ signed }) => need().certificates.verify(signed),
+    'certificates.publicKeys': () => need().certificates.publicKeys(),
     'audit.list': (query) => need().audit.list(query),
     'audit.verify': () => need().audit.verify(),
     'backups.list': async () => (storage.backupsDir ? listBackups(storage.backupsDir) : []),

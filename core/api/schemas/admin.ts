@@ -69,6 +69,11 @@ export const AUDIT_ACTIONS = [
   'authoring.restored',
   'packs.imported',
   'media.uploaded',
+  'certificate.key-created',
+  'certificate.key-unlocked',
+  'certificate.key-rotated',
+  'certificate.issued',
+  'certificate.revoked',
   'backup.created',
   'storage.restored',
 ] as const;

@@ -82,6 +82,15 @@ const EXPECTED_ACCESS: Record<ApiCallName, typeof PUBLIC | AccountRole[]> = {
   'media.get': ANYONE,
   'packs.export': AUTHORS,
   'packs.import': AUTHORS,
+  'certificates.setupKey': ADMIN_ONLY,
+  'certificates.unlock': ADMIN_ONLY,
+  'certificates.rotateKey': ADMIN_ONLY,
+  'certificates.issue': AUTHORS,
+  'certificates.list': ANYONE,
+  'certificates.revoke': ADMIN_ONLY,
+  'certificates.renewals': STAFF,
+  'certificates.verify': ANYONE,
+  'certificates.publicKeys': ANYONE,
   'audit.list': ADMIN_ONLY,
   'audit.verify': ADMIN_ONLY,
   'backups.list': ADMIN_ONLY,
@@ -101,6 +110,12 @@ const TRAINEE_NEVER: ApiCallName[] = [
   'audit.list',
   'backups.create',
   'backups.list',
+  'certificates.setupKey',
+  'certificates.unlock',
+  'certificates.rotateKey',
+  'certificates.issue',
+  'certificates.revoke',
+  'certificates.renewals',
   'institution.update',
   'auth.changePassword',
 ];
@@ -130,6 +145,10 @@ const ALLOWED_BUT_REFUSED_BY_SERVICE: Partial<Record<ApiCallName, string>> = {
   'storage.restore': 'conflict', // the database is fine: restore is refused
   'auth.setup': 'conflict', // an administrator exists
   'backups.create': 'unavailable', // an in-memory database has no backups folder
+  'certificates.unlock': 'conflict', // no signing key has been set up
+  'certificates.rotateKey': 'conflict', // no signing key has been set up
+  'certificates.issue': 'conflict', // the nurse is not examined for her profession
+  'certificates.revoke': 'not-found', // no such record
 };
 
 async function institutionFor(caller: Caller) {
@@ -254,6 +273,20 @@ async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promis
       return { format: 'moodle' };
     case 'packs.import':
       return { format: 'pack', fileName: 'empty.json', base64: Buffer.from('{}').toString('base64'), apply: false };
+    case 'certificates.setupKey':
+    case 'certificates.unlock':
+    case 'certificates.rotateKey':
+      return { passphrase: 'a long admin passphrase' };
+    case 'certificates.issue':
+      return { personId: s.people.nurse.id };
+    case 'certificates.list':
+      return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
+    case 'certificates.revoke':
+      return { number: 'MN-2026-000001', reason: 'issued in error' };
+    case 'certificates.renewals':
+      return { withinDays: 90 };
+    case 'certificates.verify':
+      return { signed: '{"format":"microneedle-signed-completion-record"}' };
     case 'exams.tracks':
       return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
     default:

@@ -20,8 +20,9 @@ const CLI = path.join(REPO, 'electron', 'tools', 'audit-cli.ts');
 const { temp, open } = folderScope();
 
 /** Every action the trail records: one list, in core; this test produces each of them. */
-// Exam, authoring, pack and media actions are checked where they are tested (test/unit/exams/), each with its actor and subject.
-const ALL_ACTIONS = AUDIT_ACTIONS.filter((a) => !a.startsWith('exam.') && !a.startsWith('authoring.') && !a.startsWith('packs.') && !a.startsWith('media.'));
+// Exam, authoring, pack and media actions are checked where they are tested (test/unit/exams/), and certificate
+// actions in test/unit/certification/, each with its actor and subject.
+const ALL_ACTIONS = AUDIT_ACTIONS.filter((a) => !a.startsWith('exam.') && !a.startsWith('authoring.') && !a.startsWith('packs.') && !a.startsWith('media.') && !a.startsWith('certificate.'));
 
 type RawAuditRow = Parameters<typeof verifyAuditRows>[0] extends Iterable<infer R> ? R : never;
 function rawVerify(file: string) {

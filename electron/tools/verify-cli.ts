@@ -1,0 +1,148 @@
+// `npm run verify -- <file> [--data-dir DIR | --keys PEM]`
+// Checks a signed completion record file: its format, that its hash matches its canonical bytes, that its
+// Ed25519 signature holds under a known public key, that it is not revoked and not expired. The public keys
+// (and the revoked numbers) come from <DIR>/training.sqlite, opened read-only and never written; or, with
+// --keys, from a PEM file of one or more public keys (then revocation cannot be checked, and the tool says so).
+// Exit 0: the record verifies; 1: it does not (each problem printed); 2: bad arguments or unreadable input.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { createPublicKey } from 'node:crypto';
+import { parseSignedRecordText, verifyRecord, type PublicKeyEntry, type RecordProblem } from '../../core/certification/record';
+import { defaultDataDir } from '../services/app-info';
+import { fingerprintOf, nodeVerifyCrypto } from '../services/certification/keys';
+import { DATABASE_FILE } from '../services/db/open';
+
+const USAGE = 'usage: npm run verify -- <signed-record.json> [--data-dir DIR | --keys PUBLIC-KEYS.pem]';
+
+const EXPLAIN: Record<RecordProblem, string> = {
+  format: 'the file is not a signed completion record of this format',
+  hash: 'the record does not match its hash (it was changed)',
+  signature: 'the signature does not hold (the record was changed, or signed by another key)',
+  'unknown-key': 'it was signed by a key that is not among the known public keys',
+  revoked: 'the record has been revoked by the issuer',
+  expired: 'the record is past its validUntil date',
+};
+
+export interface VerifyCliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { file: string; dataDir: string; keys: string | null } | { help: true } {
+  let file: string | undefined;
+  let dataDir: string | undefined;
+  let keys: string | undefined;
+  const value = (name: string, v: string | undefined) => {
+    if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') return { help: true };
+    if (a === '--data-dir') dataDir = value(a, argv[++i]);
+    else if (a.startsWith('--data-dir=')) dataDir = value('--data-dir', a.slice('--data-dir='.length));
+    else if (a === '--keys') keys = value(a, argv[++i]);
+    else if (a.startsWith('--keys=')) keys = value('--keys', a.slice('--keys='.length));
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (file === undefined) file = a;
+    else throw new UsageError(`unexpected argument "${a}"`);
+  }
+  if (file === undefined) throw new UsageError('no record file given');
+  if (keys !== undefined && dataDir !== undefined) throw new UsageError('give --data-dir or --keys, not both');
+  return { file: path.resolve(file), dataDir: path.resolve(dataDir ?? (env.MICRONEEDLE_DATA_DIR || defaultDataDir(env))), keys: keys === undefined ? null : path.resolve(keys) };
+}
+
+/** Every public key in a PEM file (one or more BEGIN PUBLIC KEY blocks). */
+export function keysFromPem(text: string): PublicKeyEntry[] {
+  const blocks = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
+  return blocks.map((pem) => ({ fingerprint: fingerprintOf(createPublicKey(pem)), publicKeyPem: `${pem}\n` }));
+}
+
+export function runVerifyCli(argv: readonly string[], io: VerifyCliIo): number {
+  const env = io.env ?? process.env;
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv, env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`verify: ${error.message}`);
+    io.err(USAGE);
+    return 2;
+  }
+  if ('help' in args) {
+    io.out(USAGE);
+    io.out('Exit 0: the record verifies; 1: it does not; 2: bad arguments or unreadable input.');
+    return 0;
+  }
+  let text: string;
+  try {
+    text = readFileSync(args.file, 'utf8');
+  } catch (error) {
+    io.err(`verify: cannot read ${args.file}: ${(error as Error).message}`);
+    return 2;
+  }
+  let keys: PublicKeyEntry[];
+  let revoked: Set<string> | undefined;
+  if (args.keys) {
+    try {
+      keys = keysFromPem(readFileSync(args.keys, 'utf8'));
+    } catch (error) {
+      io.err(`verify: cannot read the public keys in ${args.keys}: ${(error as Error).message}`);
+      return 2;
+    }
+    if (keys.length === 0) {
+      io.err(`verify: ${args.keys} holds no PUBLIC KEY block`);
+      return 2;
+    }
+  } else {
+    const file = path.join(args.dataDir, DATABASE_FILE);
+    if (!existsSync(file)) {
+      io.err(`verify: cannot read ${file}: there is no training database in ${args.dataDir}`);
+      return 2;
+    }
+    let db: DatabaseSync;
+    try {
+      db = new DatabaseSync(file, { readOnly: true, timeout: 5_000 });
+    } catch (error) {
+      io.err(`verify: cannot open ${file}: ${(error as Error).message}`);
+      return 2;
+    }
+    try {
+      if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'signing_keys'").get()) {
+        io.err(`verify: ${file} has no signing keys (a training database from before certification?)`);
+        return 2;
+      }
+      keys = (db.prepare('SELECT fingerprint, public_key_pem FROM signing_keys').all() as { fingerprint: string; public_key_pem: string }[]).map((r) => ({ fingerprint: r.fingerprint, publicKeyPem: r.public_key_pem }));
+      revoked = new Set((db.prepare('SELECT number FROM completion_records WHERE revoked_at IS NOT NULL').all() as { number: string }[]).map((r) => r.number));
+    } catch (error) {
+      io.err(`verify: cannot read ${file}: ${(error as Error).message}`);
+      return 2;
+    } finally {
+      db.close();
+    }
+  }
+  const result = verifyRecord(parseSignedRecordText(text), keys, (io.now ?? (() => new Date()))(), revoked, nodeVerifyCrypto);
+  const name = result.number ? `record ${result.number}` : path.basename(args.file);
+  for (const p of result.problems) io.out(`${p}: ${EXPLAIN[p]}`);
+  if (!revoked) io.out('note: revocation was not checked (public keys from a PEM file; the issuer’s database knows what is revoked)');
+  if (result.ok) {
+    io.out(`${name}: VERIFIED (signature, hash, key${revoked ? ', not revoked' : ''}, not expired)`);
+    return 0;
+  }
+  io.out(`${name}: NOT VERIFIED (${result.problems.join(', ')})`);
+  return 1;
+}
+
+const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /verify-cli\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isMain) {
+  process.exitCode = runVerifyCli(process.argv.slice(2), {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+  });
+}
