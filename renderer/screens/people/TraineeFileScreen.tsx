@@ -8,6 +8,7 @@ import type { ApiError } from '../../../core/api/errors';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAppStore } from '../../app/store';
 import { AttemptsTable } from '../records/AttemptsTable';
+import { CertificatesSection } from '../records/CertificatesSection';
 import { ExamAttemptsSection } from '../records/ExamAttemptsSection';
 import { PersonSummary } from './PersonSummary';
 
@@ -49,6 +50,7 @@ export function TraineeFileScreen({ personId }: { personId: string }) {
         <>
           <PersonSummary person={person} headingLevel={1} />
           {person.accountRole === 'trainee' && <ExamAttemptsSection personId={person.id} staff />}
+          {person.accountRole === 'trainee' && <CertificatesSection personId={person.id} staff />}
           <section aria-labelledby="file-attempts">
             <h2 id="file-attempts">{t('file.attemptsTitle')}</h2>
             <AttemptsTable personId={person.id} />

@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { AttemptsTable } from './AttemptsTable';
+import { CertificatesSection } from './CertificatesSection';
 import { ExamAttemptsSection } from './ExamAttemptsSection';
 
 export function MyRecordsScreen() {
@@ -18,6 +19,7 @@ export function MyRecordsScreen() {
         <p className="lead">{t('intro')}</p>
       </header>
       {trainee && <ExamAttemptsSection personId={personId} staff={false} />}
+      {trainee && <CertificatesSection personId={personId} staff={false} />}
       {trainee ? (
         <section aria-labelledby="records-practice">
           <h2 id="records-practice">{t('practiceTitle')}</h2>

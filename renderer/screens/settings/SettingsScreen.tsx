@@ -1,5 +1,5 @@
-// Settings: the station's language (anyone), the institution and its backups (administrators), and a
-// staff member's own password.
+// Settings: the station's language (anyone), the institution, its backups and its signing key
+// (administrators), and a staff member's own password.
 
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { FilePath } from '../../app/ui/FilePath';
 import { BackupsPanel } from './BackupsPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { InstitutionForm } from './InstitutionForm';
+import { SigningKeyPanel } from './SigningKeyPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -21,6 +22,7 @@ export function SettingsScreen() {
       <LanguagePanel />
       {role === 'admin' && <InstitutionForm />}
       {role === 'admin' && <BackupsPanel />}
+      {role === 'admin' && <SigningKeyPanel />}
       {(role === 'admin' || role === 'instructor') && <ChangePasswordForm />}
       <AboutPanel />
     </section>
