@@ -2,18 +2,15 @@
 // an instructor for an examined trainee, revoked by the administrator with the reason, and the trainee's
 // own list in My records; all against the real services, in Chinese and English.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ExamAttemptContent } from '../../core/exams/attempt';
-import { buildCatalog } from '../../core/exams/catalog';
-import { SHIPPED_EXAMS_DIR } from '../../core/node/exams-dir';
 import { openDataFolderStorage } from '../../electron/services';
 import { certificateErrorKey, recordStatus } from '../../renderer/screens/records/CertificatesSection';
-import { rightSteps } from '../helpers/exam-answers';
-import { ADMIN, NURSE, seededInstitution } from '../helpers/training-services';
+import { passQuickModule, quickCatalog } from '../helpers/quick-exam';
+import { ADMIN, seededInstitution } from '../helpers/training-services';
 import { fieldError, makeApi, navTo, renderShell } from './shell-setup';
 import { findUntranslatedText } from './shell-text-audit';
 
@@ -27,40 +24,13 @@ afterEach(async () => {
   disposers = [];
 });
 
-/** One nurse module on the nurse track, results released at once (as in the certification unit test). */
-function quickCatalog() {
-  const read = (name: string) => ({ name, text: readFileSync(`${SHIPPED_EXAMS_DIR}/${name}`, 'utf8') });
-  const bank = ['questions/s03-s05.json', 'questions/s06-s07.json', 'questions/s08.json', 'questions/s13.json'].map(read);
-  const module = {
-    kind: 'exam-module',
-    formatVersion: 1,
-    id: 'quick',
-    version: 1,
-    title: { zh: '快速理论测验', en: 'Quick theory check' },
-    description: { zh: '测试用', en: 'for tests' },
-    certifies: ['nurse'],
-    procedure: null,
-    syllabus: [{ clause: '8.5.1' }],
-    parts: [{ id: 'knowledge', kind: 'knowledge', title: { zh: '理论', en: 'Theory' }, timeLimitMin: 2, minScore: 60, weight: 1, draws: [{ clauses: ['8'], count: 5 }] }],
-    passRule: { overallMin: 60, attemptsAllowed: 3, retakeWaitHours: 1, consecutivePasses: 1 },
-    release: { results: 'immediate', solutions: 'after-submit' },
-  };
-  return buildCatalog([
-    ...bank,
-    { name: 'modules/quick.json', text: JSON.stringify(module) },
-    { name: 'tracks.json', text: JSON.stringify({ kind: 'role-tracks', formatVersion: 1, tracks: [{ profession: 'nurse', modules: ['quick'] }] }) },
-  ]);
-}
 
 type Seeded = Awaited<ReturnType<typeof seededInstitution>>;
 
 async function examinedNurse(): Promise<Seeded> {
   const s = await seededInstitution({ exams: quickCatalog() });
   disposers.push(() => s.services.dispose());
-  const { id } = s.ok(await s.trainee.exams.start({ moduleId: 'quick', certificateNumber: NURSE.certificateNumber }));
-  const content = JSON.parse(s.services.live()!.store.get<{ content: string }>('SELECT content FROM exam_attempts WHERE id = ?', id)!.content) as ExamAttemptContent;
-  for (const step of rightSteps(content)) s.ok(await s.trainee.exams.step({ examAttemptId: id, step }));
-  s.ok(await s.trainee.exams.submit({ examAttemptId: id }));
+  await passQuickModule(s);
   expect(s.ok(await s.trainee.exams.tracks({}))[0]).toMatchObject({ examined: true });
   return s;
 }

@@ -5,13 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExamAttemptContent } from '../../../core/exams/attempt';
-import { buildCatalog } from '../../../core/exams/catalog';
-import { SHIPPED_EXAMS_DIR } from '../../../core/node/exams-dir';
 import { openDataFolderStorage } from '../../../electron/services';
 import { generateSigningKey, passphraseProtector, WrongPassphraseError } from '../../../electron/services/certification/keys';
 import { runVerifyCli } from '../../../electron/tools/verify-cli';
-import { rightSteps } from '../../helpers/exam-answers';
+import { passQuickModule, quickCatalog } from '../../helpers/quick-exam';
 import { NURSE, seededInstitution } from '../../helpers/training-services';
 import { folderScope } from '../training-file/folder-scope';
 import { ok } from '../training-file/helpers';
@@ -22,35 +19,9 @@ const PASS = 'a long admin passphrase';
 const YEAR = 365 * 86_400_000;
 type Seeded = Awaited<ReturnType<typeof seededInstitution>>;
 
-function quickCatalog() {
-  const read = (name: string) => ({ name, text: readFileSync(`${SHIPPED_EXAMS_DIR}/${name}`, 'utf8') });
-  const bank = ['questions/s03-s05.json', 'questions/s06-s07.json', 'questions/s08.json', 'questions/s13.json'].map(read);
-  const module = {
-    kind: 'exam-module',
-    formatVersion: 1,
-    id: 'quick',
-    version: 1,
-    title: { zh: '快速理论测验', en: 'Quick theory check' },
-    description: { zh: '测试用', en: 'for tests' },
-    certifies: ['nurse'],
-    procedure: null,
-    syllabus: [{ clause: '8.5.1' }],
-    parts: [{ id: 'knowledge', kind: 'knowledge', title: { zh: '理论', en: 'Theory' }, timeLimitMin: 2, minScore: 60, weight: 1, draws: [{ clauses: ['8'], count: 5 }] }],
-    passRule: { overallMin: 60, attemptsAllowed: 3, retakeWaitHours: 1, consecutivePasses: 1 },
-    release: { results: 'immediate', solutions: 'after-submit' },
-  };
-  return buildCatalog([
-    ...bank,
-    { name: 'modules/quick.json', text: JSON.stringify(module) },
-    { name: 'tracks.json', text: JSON.stringify({ kind: 'role-tracks', formatVersion: 1, tracks: [{ profession: 'nurse', modules: ['quick'] }] }) },
-  ]);
-}
 
 async function passTrack(s: Seeded) {
-  const { id } = ok(await s.trainee.exams.start({ moduleId: 'quick', certificateNumber: NURSE.certificateNumber }));
-  const content = JSON.parse(s.services.live()!.store.get<{ content: string }>('SELECT content FROM exam_attempts WHERE id = ?', id)!.content) as ExamAttemptContent;
-  for (const step of rightSteps(content)) ok(await s.trainee.exams.step({ examAttemptId: id, step }));
-  ok(await s.trainee.exams.submit({ examAttemptId: id }));
+  const id = await passQuickModule(s);
   expect(ok(await s.trainee.exams.tracks({}))[0]).toMatchObject({ examined: true });
   return id;
 }

@@ -2,14 +2,12 @@
 // questions and the time left, grading from stored steps, the non-compensable safety class, retake
 // waits, release of results, the practical part as a studio attempt, and role tracks.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExamAttemptContent } from '../../../core/exams/attempt';
-import { buildCatalog } from '../../../core/exams/catalog';
-import { loadExamsDir, SHIPPED_EXAMS_DIR } from '../../../core/node/exams-dir';
-import { memoryStorage, openDataFolderStorage } from '../../../electron/services';
+import { openDataFolderStorage } from '../../../electron/services';
 import { rightSteps } from '../../helpers/exam-answers';
-import { NURSE, seededInstitution, TECHNICIAN } from '../../helpers/training-services';
+import { QUICK_MODULE, quickCatalog } from '../../helpers/quick-exam';
+import { NURSE, seededInstitution } from '../../helpers/training-services';
 import { folderScope } from '../training-file/folder-scope';
 import { ok, sessionBatches } from '../training-file/helpers';
 
@@ -21,33 +19,8 @@ async function sendAll(api: Seeded['trainee'], id: string, steps: ReturnType<typ
   for (const step of steps) ok(await api.exams.step({ examAttemptId: id, step }));
 }
 
-/** The shipped bank with one extra, small module (and a nurse track needing only it). */
-function smallCatalog(module: Record<string, unknown>) {
-  const shipped = loadExamsDir();
-  const files = [...shipped.questions.values()].length > 0 ? undefined : undefined;
-  void files;
-  const read = (name: string) => ({ name, text: readFileSync(`${SHIPPED_EXAMS_DIR}/${name}`, 'utf8') });
-  const bank = ['questions/s03-s05.json', 'questions/s06-s07.json', 'questions/s08.json', 'questions/s13.json'].map(read);
-  return buildCatalog([
-    ...bank,
-    { name: 'modules/quick.json', text: JSON.stringify(module) },
-    { name: 'tracks.json', text: JSON.stringify({ kind: 'role-tracks', formatVersion: 1, tracks: [{ profession: 'nurse', modules: ['quick'] }] }) },
-  ]);
-}
-const QUICK = {
-  kind: 'exam-module',
-  formatVersion: 1,
-  id: 'quick',
-  version: 1,
-  title: { zh: '快速理论测验', en: 'Quick theory check' },
-  description: { zh: '测试用', en: 'for tests' },
-  certifies: ['nurse'],
-  procedure: null,
-  syllabus: [{ clause: '8.5.1' }],
-  parts: [{ id: 'knowledge', kind: 'knowledge', title: { zh: '理论', en: 'Theory' }, timeLimitMin: 2, minScore: 60, weight: 1, draws: [{ clauses: ['8'], count: 5 }] }],
-  passRule: { overallMin: 60, attemptsAllowed: 3, retakeWaitHours: 1, consecutivePasses: 1 },
-  release: { results: 'on-release', solutions: 'on-release' },
-};
+/** The quick module with results and solutions that wait for an instructor's release. */
+const QUICK = { ...QUICK_MODULE, release: { results: 'on-release', solutions: 'on-release' } };
 
 describe('the catalogue and starting', () => {
   it('a trainee sees the modules of their profession; staff see all and the files that did not load', async () => {
@@ -190,7 +163,7 @@ describe('the practical part', () => {
 
 describe('time, release and role tracks', () => {
   it('an attempt whose time runs out is submitted with what was saved', async () => {
-    const s = await seededInstitution({ exams: smallCatalog(QUICK) });
+    const s = await seededInstitution({ exams: quickCatalog(QUICK) });
     const { id } = ok(await s.trainee.exams.start({ moduleId: 'quick', certificateNumber: NURSE.certificateNumber }));
     s.clock.advance(50_000);
     ok(await s.trainee.exams.step({ examAttemptId: id, step: { kind: 'flag', partId: 'knowledge', itemId: 'k1', flagged: true } }));
@@ -202,7 +175,7 @@ describe('time, release and role tracks', () => {
   });
 
   it('results wait for an instructor where the module says so; a pass on every track module marks the trainee examined', async () => {
-    const s = await seededInstitution({ exams: smallCatalog(QUICK) });
+    const s = await seededInstitution({ exams: quickCatalog(QUICK) });
     const { id } = ok(await s.trainee.exams.start({ moduleId: 'quick', certificateNumber: NURSE.certificateNumber }));
     await sendAll(s.trainee, id, rightSteps(contentOf(s, id)));
     const submitted = ok(await s.trainee.exams.submit({ examAttemptId: id }));
@@ -226,10 +199,10 @@ describe('time, release and role tracks', () => {
   it('a published module version is never changed: a file that redefines it is listed and the stored one stays', async () => {
     const dir = scope.temp('exam-modules');
     const first = await openDataFolderStorage(dir);
-    const a = await seededInstitution({ storage: first, exams: smallCatalog(QUICK) });
+    const a = await seededInstitution({ storage: first, exams: quickCatalog(QUICK) });
     await a.services.dispose();
     const changed = { ...QUICK, title: { zh: '改过的标题', en: 'Changed title' } };
-    const b = await seededInstitutionOn(dir, smallCatalog(changed));
+    const b = await seededInstitutionOn(dir, quickCatalog(changed));
     const staff = ok(await b.client('window:admin').exams.catalog());
     expect(staff.modules[0]!.ref.title.en).toBe('Quick theory check');
     expect(staff.problems).toContainEqual(expect.objectContaining({ file: 'modules/quick.json', pointer: '/version', message: expect.stringMatching(/already published with other content/) }));
@@ -240,11 +213,9 @@ describe('time, release and role tracks', () => {
   });
 });
 
-async function seededInstitutionOn(dir: string, exams: ReturnType<typeof smallCatalog>) {
+async function seededInstitutionOn(dir: string, exams: ReturnType<typeof quickCatalog>) {
   const { makeTestServices, ADMIN } = await import('../../helpers/training-services');
   const t = await makeTestServices({ storage: await openDataFolderStorage(dir), exams, idPrefix: 'b' });
   ok(await t.client('window:admin').auth.signInStaff({ username: ADMIN.username, password: ADMIN.password }));
   return t;
 }
-void memoryStorage;
-void TECHNICIAN;
