@@ -9,17 +9,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { defaultDataDir } from '../services/app-info';
 import { auditProblems, verifyAuditRows, type AuditProblem, type AuditRow } from '../services/audit';
 import { DATABASE_FILE } from '../services/db/open';
+import { dataDirFrom, parseOrUsage, UsageError, type CliIo } from './cli';
 
 const USAGE = 'usage: npm run audit -- verify [--data-dir DIR]';
 
-export interface AuditCliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env?: NodeJS.ProcessEnv;
-}
+export type AuditCliIo = CliIo;
 
 /** Every entry that does not match, in order (the Audit screen stops at the first; the tool names them all). */
 export function listAuditProblems(rows: Iterable<AuditRow>): AuditProblem[] {
@@ -45,23 +41,14 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { command: 
   }
   if (command === undefined) throw new UsageError('no command given');
   if (command !== 'verify') throw new UsageError(`unknown command "${command}"`);
-  return { command, dataDir: path.resolve(dataDir ?? (env.MICRONEEDLE_DATA_DIR || defaultDataDir(env))) };
+  return { command, dataDir: dataDirFrom(dataDir, env) };
 }
-
-class UsageError extends Error {}
 
 /** Runs the tool; returns the exit code. */
 export function runAuditCli(argv: readonly string[], io: AuditCliIo): number {
   const env = io.env ?? process.env;
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs(argv, env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`audit: ${error.message}`);
-    io.err(USAGE);
-    return 2;
-  }
+  const args = parseOrUsage('audit', USAGE, io, () => parseArgs(argv, env));
+  if (!args) return 2;
   if ('help' in args) {
     io.out(USAGE);
     io.out('Checks the audit trail of <DIR>/training.sqlite (read-only). DIR defaults to MICRONEEDLE_DATA_DIR, then the app\'s data folder.');

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createPublicKey } from 'node:crypto';
 import { parseSignedRecordText, verifyRecord, type PublicKeyEntry, type RecordProblem } from '../../core/certification/record';
-import { defaultDataDir } from '../services/app-info';
 import { fingerprintOf, nodeVerifyCrypto } from '../services/certification/keys';
 import { DATABASE_FILE } from '../services/db/open';
+import { dataDirFrom, parseOrUsage, UsageError, type CliIo } from './cli';
 
 const USAGE = 'usage: npm run verify -- <signed-record.json> [--data-dir DIR | --keys PUBLIC-KEYS.pem]';
 
@@ -25,14 +25,10 @@ const EXPLAIN: Record<RecordProblem, string> = {
   expired: 'the record is past its validUntil date',
 };
 
-export interface VerifyCliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env?: NodeJS.ProcessEnv;
+export interface VerifyCliIo extends CliIo {
   now?: () => Date;
 }
 
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { file: string; dataDir: string; keys: string | null } | { help: true } {
   let file: string | undefined;
@@ -55,7 +51,7 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { file: str
   }
   if (file === undefined) throw new UsageError('no record file given');
   if (keys !== undefined && dataDir !== undefined) throw new UsageError('give --data-dir or --keys, not both');
-  return { file: path.resolve(file), dataDir: path.resolve(dataDir ?? (env.MICRONEEDLE_DATA_DIR || defaultDataDir(env))), keys: keys === undefined ? null : path.resolve(keys) };
+  return { file: path.resolve(file), dataDir: dataDirFrom(dataDir, env), keys: keys === undefined ? null : path.resolve(keys) };
 }
 
 /** Every public key in a PEM file (one or more BEGIN PUBLIC KEY blocks). */
@@ -66,15 +62,8 @@ export function keysFromPem(text: string): PublicKeyEntry[] {
 
 export function runVerifyCli(argv: readonly string[], io: VerifyCliIo): number {
   const env = io.env ?? process.env;
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs(argv, env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`verify: ${error.message}`);
-    io.err(USAGE);
-    return 2;
-  }
+  const args = parseOrUsage('verify', USAGE, io, () => parseArgs(argv, env));
+  if (!args) return 2;
   if ('help' in args) {
     io.out(USAGE);
     io.out('Exit 0: the record verifies; 1: it does not; 2: bad arguments or unreadable input.');
