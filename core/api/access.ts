@@ -83,6 +83,7 @@ export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
   'certificates.renewals': staff,
   'certificates.verify': anyone,
   'certificates.publicKeys': anyone,
+  'certificates.keyStatus': staff,
   'audit.list': admin,
   'audit.verify': admin,
   'backups.list': admin,

@@ -67,6 +67,7 @@ export const API_CALL_NAMES = [
   'certificates.renewals',
   'certificates.verify',
   'certificates.publicKeys',
+  'certificates.keyStatus',
   'audit.list',
   'audit.verify',
   'backups.list',

@@ -56,6 +56,7 @@ import {
   certificateSummarySchema,
   issueCertificateSchema,
   keyStateSchema,
+  keyStatusSchema,
   listCertificatesSchema,
   newPassphraseSchema,
   passphraseSchema,
@@ -188,7 +189,7 @@ export const apiContract = {
   'packs.export': call('An exam pack, QTI 3.0 package, Moodle XML or XLSX question bank of what is published.', packExportSchema, packFileSchema),
   'packs.import': call('Checks a pack or question bank file and reports what would be added, replaced or rejected; with apply, writes all of it or nothing.', packImportSchema, packReportSchema),
 
-  'certificates.setupKey': call('Administrators create the first signing key, wrapped by their passphrase (at least 12 characters, never stored); it is unlocked for this run.', newPassphraseSchema, keyStateSchema),
+  'certificates.setupKey': call('Administrators create the first signing key, wrapped by their passphrase (at least 12 characters, never stored) or, without one, by the OS keyring where it really protects keys; it is unlocked for this run.', newPassphraseSchema, keyStateSchema),
   'certificates.unlock': call('Administrators unlock the signing key for this run with its passphrase (never stored); issuing needs it unlocked.', passphraseSchema, keyStateSchema),
   'certificates.rotateKey': call('Administrators retire the signing key and make a new one (old public keys keep verifying what they signed); the current passphrase unlocks the old one, newPassphrase (or the same) wraps the new one.', rotateKeySchema, keyStateSchema),
   'certificates.issue': call('Instructors issue a signed completion record to a trainee examined for their profession whose modules all still stand passed.', issueCertificateSchema, certificateSummarySchema),
@@ -196,6 +197,7 @@ export const apiContract = {
   'certificates.revoke': call('Administrators revoke a completion record, with the reason.', revokeCertificateSchema, certificateSummarySchema),
   'certificates.renewals': call('Records (not revoked, not superseded) whose validity ends within the given number of days, or has ended.', renewalsQuerySchema, z.array(renewalSchema)),
   'certificates.verify': call('Checks a signed completion record (the file’s text): format, hash, signature, key, revocation, expiry.', verifyCertificateSchema, recordVerificationSchema),
+  'certificates.keyStatus': call('Where the signing key stands in this run (none, locked, unlocked), how it is wrapped, and whether this system’s keyring can protect it.', noArgs, keyStatusSchema),
   'certificates.publicKeys': call('The public keys that sign completion records (PEM and fingerprint), retired ones included.', noArgs, z.array(publicKeySchema)),
 
   'audit.list': call('A page of the audit trail.', auditQuerySchema, auditPageSchema),

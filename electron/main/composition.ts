@@ -6,6 +6,7 @@ import { createServices, loadScoringPorts, openDataFolderStorage } from '../serv
 import { PRODUCT_NAME } from '../services/app-info';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerApiHandlers } from './ipc';
+import { osKeyProtector } from './os-key-protector';
 import { applySessionPolicy, installWebContentsHardening } from './security';
 import { createMainWindow } from './window';
 
@@ -35,6 +36,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<BrowserWindo
     storage: await openDataFolderStorage(dataDir),
     scoring: loadScoringPorts(),
     legacyDataDir: dataDir,
+    osKeyProtector: await osKeyProtector(),
     timers: true,
     onInternalError: (name, error) => console.error(`[api] ${name} failed:`, error),
     appInfo: {

@@ -10,6 +10,7 @@ import { createAttemptsService, type AttemptsService, type ScoringPorts } from '
 import { createAuditTrail, type AuditTrail } from './audit';
 import { createAuthService } from './auth';
 import { createCertificationService, type CertificationService } from './certification/service';
+import type { KeyProtector } from './certification/keys';
 import { createExamsService, type ExamsService } from './exams/service';
 import { createAuthoringService, type AuthoringService } from './exams/authoring';
 import { createMediaService, type MediaService } from './exams/media';
@@ -35,6 +36,8 @@ export interface ServicesConfig {
   exams?: ExamCatalog;
   /** Where the earlier JSON version kept its files; imported once on the first start. Absent: no import. */
   legacyDataDir?: string;
+  /** The OS keyring's protector for the signing key where it really protects keys (Electron's safeStorage); absent: passphrases only. */
+  osKeyProtector?: KeyProtector | null;
   /** Timers for heartbeats, orphan sweeps and scheduled backups (off in unit tests). */
   timers?: boolean;
   onInternalError?: (name: string, error: unknown) => void;
@@ -96,10 +99,11 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const media = createMediaService({ store, audit, clock: runtime });
     const authoring = createAuthoringService({ store, audit, exams, attempts, runtime, media });
     const packs = createPacksService({ store, audit, exams, runtime, media, institution: () => settings.institution().name });
-    const certificates = createCertificationService({ store, audit, people, exams, clock: runtime, institution: () => settings.institution().name });
+    const certificates = createCertificationService({ store, audit, people, exams, clock: runtime, institution: () => settings.institution().name, osProtector: config.osKeyProtector ?? null });
     live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs, certificates };
     if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
     attempts.abandonOrphans();
+    await certificates.openWithOs().catch((error: unknown) => config.onInternalError?.('signing key', error));
     exams.submitExpired();
     if (config.timers) {
       const every = (ms: number, work: () => unknown) => {
@@ -223,6 +227,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'certificates.renewals': ({ withinDays }, { caller }) => need().certificates.renewals(signedIn(caller), withinDays),
     'certificates.verify': ({ signed }) => need().certificates.verify(signed),
     'certificates.publicKeys': () => need().certificates.publicKeys(),
+    'certificates.keyStatus': (_args, { caller }) => need().certificates.keyStatus(signedIn(caller)),
     'audit.list': (query) => need().audit.list(query),
     'audit.verify': () => need().audit.verify(),
     'backups.list': async () => (storage.backupsDir ? listBackups(storage.backupsDir) : []),

@@ -234,6 +234,32 @@ export const Menu = {
   },
 };
 
+/**
+ * safeStorage: a reversible stand-in cipher (not protection: tests only check that main wraps and unwraps
+ * through it) with the availability and Linux backend a test chooses.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+  async isAsyncEncryptionAvailable() {
+    record('safeStorage.isAsyncEncryptionAvailable');
+    return safeStorage.available;
+  },
+  getSelectedStorageBackend() {
+    return safeStorage.backend;
+  },
+  async encryptStringAsync(text: string) {
+    record('safeStorage.encryptStringAsync');
+    return Buffer.from(`os:${Buffer.from(text, 'utf8').toString('hex')}`);
+  },
+  async decryptStringAsync(bytes: Buffer) {
+    record('safeStorage.decryptStringAsync');
+    const text = bytes.toString('utf8');
+    if (!text.startsWith('os:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return { shouldReEncrypt: false, result: Buffer.from(text.slice(3), 'hex').toString('utf8') };
+  },
+};
+
 /** Forgets every window, handler, listener and recorded call, for test isolation. */
 export function resetElectronDouble(): void {
   electronCalls.length = 0;
@@ -249,6 +275,8 @@ export function resetElectronDouble(): void {
   shell.openedExternally.length = 0;
   exposedInMainWorld.clear();
   ipcRenderer.sender = new FakeWebContents();
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
 }
 
-export default { app, BrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, Menu };
+export default { app, BrowserWindow, protocol, session, ipcMain, shell, contextBridge, ipcRenderer, Menu, safeStorage };

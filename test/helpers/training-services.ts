@@ -1,6 +1,7 @@
 // Services on an in-memory training database, for unit tests: the real dispatcher and access checks,
 // a fast password hasher (OWASP cost is asserted in its own test), and scoring on the stand-in surface.
 
+import type { KeyProtector } from '../../electron/services/certification/keys';
 import type { ExamCatalog } from '../../core/exams/catalog';
 import { buildApiObject } from '../../core/api/call-names';
 import type { MicroneedleApi } from '../../core/api/contract';
@@ -38,7 +39,7 @@ export interface TestServices {
   clock: ReturnType<typeof testClock>;
 }
 
-export async function makeTestServices(options: { storage?: Storage; scoring?: ScoringPorts; legacyDataDir?: string; exams?: ExamCatalog; idPrefix?: string } = {}): Promise<TestServices> {
+export async function makeTestServices(options: { storage?: Storage; scoring?: ScoringPorts; legacyDataDir?: string; exams?: ExamCatalog; idPrefix?: string; osKeyProtector?: KeyProtector | null } = {}): Promise<TestServices> {
   const base = testClock();
   // Two services on one data folder need distinct ids.
   const clock = options.idPrefix ? { ...base, newId: (prefix: string) => base.newId(`${options.idPrefix}${prefix}`) } : base;
@@ -50,6 +51,7 @@ export async function makeTestServices(options: { storage?: Storage; scoring?: S
     hasher: FAST_HASHER,
     ...(options.legacyDataDir ? { legacyDataDir: options.legacyDataDir } : {}),
     ...(options.exams ? { exams: options.exams } : {}),
+    ...(options.osKeyProtector ? { osKeyProtector: options.osKeyProtector } : {}),
   });
   return {
     services,

@@ -39,6 +39,20 @@ export type PublicKeyInfo = z.infer<typeof publicKeySchema>;
 
 export const keyStateSchema = z.strictObject({ fingerprint: z.string(), createdAt: isoTimeSchema, unlocked: z.literal(true), retired: z.string().nullable() });
 
+/**
+ * Where the signing key stands in this run. `osProtection`: this system's keyring really protects keys
+ * (Electron's safeStorage, not Linux's basic_text), so a key can be wrapped by it and opens by itself at
+ * start; otherwise the administrator's passphrase wraps it and unlocks it each run.
+ */
+export const keyStatusSchema = z.strictObject({
+  state: z.enum(['none', 'locked', 'unlocked']),
+  fingerprint: z.string().nullable(),
+  createdAt: isoTimeSchema.nullable(),
+  wrapMethod: z.enum(['passphrase-scrypt', 'os-safe-storage']).nullable(),
+  osProtection: z.boolean(),
+});
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
 export const issueCertificateSchema = z.strictObject({ personId: recordIdSchema });
 export const listCertificatesSchema = z.strictObject({ personId: recordIdSchema.optional() });
 export const revokeCertificateSchema = z.strictObject({ number: recordNumberSchema, reason: z.string().trim().min(1, 'give the reason for revoking').max(500) });
@@ -46,7 +60,11 @@ export const renewalsQuerySchema = z.strictObject({ withinDays: z.number().int()
 /** The signed record file's text, as read from the file (at most 200 000 characters). */
 export const verifyCertificateSchema = z.strictObject({ signed: z.string().max(200_000) });
 /** The administrator's passphrase for the signing key (never stored; at least 12 characters when a key is made). */
-export const newPassphraseSchema = z.strictObject({ passphrase: z.string().min(12, 'the passphrase needs at least 12 characters').max(256) });
-/** Rotation: the current passphrase unwraps the retiring key; the new key is wrapped by newPassphrase (absent: the same one). */
-export const rotateKeySchema = z.strictObject({ passphrase: z.string().min(1).max(256), newPassphrase: z.string().min(12, 'the passphrase needs at least 12 characters').max(256).optional() });
+/**
+ * Setting up the key: the administrator's passphrase (at least 12 characters) wraps it; absent, the OS's
+ * keyring does, which main allows only where that keyring really protects keys.
+ */
+export const newPassphraseSchema = z.strictObject({ passphrase: z.string().min(12, 'the passphrase needs at least 12 characters').max(256).optional() });
+/** Rotation: the current passphrase unwraps the retiring key (none for an OS-wrapped key); the new key is wrapped by newPassphrase (absent: the same protection). */
+export const rotateKeySchema = z.strictObject({ passphrase: z.string().min(1).max(256).optional(), newPassphrase: z.string().min(12, 'the passphrase needs at least 12 characters').max(256).optional() });
 export const passphraseSchema = z.strictObject({ passphrase: z.string().min(1).max(256) });

@@ -70,6 +70,26 @@ export function passphraseProtector(passphrase: string): KeyProtector {
   };
 }
 
+const OS_MAGIC = Buffer.from('MNO1');
+
+/**
+ * The OS's own protection (Electron's async safeStorage: Keychain, DPAPI, libsecret/kwallet) as a
+ * KeyProtector. electron/main passes safeStorage's two calls; the services never import electron. The
+ * PKCS#8 DER travels as base64 text because safeStorage encrypts strings. Stored as MNO1 ‖ ciphertext.
+ */
+export function stringCipherProtector(cipher: { encrypt(text: string): Promise<Buffer>; decrypt(bytes: Buffer): Promise<string> }): KeyProtector {
+  return {
+    method: 'os-safe-storage',
+    async wrap(pkcs8) {
+      return Buffer.concat([OS_MAGIC, await cipher.encrypt(pkcs8.toString('base64'))]);
+    },
+    async unwrap(wrapped) {
+      if (wrapped.length <= OS_MAGIC.length || !wrapped.subarray(0, OS_MAGIC.length).equals(OS_MAGIC)) throw new Error('the wrapped key is not in the OS safe-storage format');
+      return Buffer.from(await cipher.decrypt(wrapped.subarray(OS_MAGIC.length)), 'base64');
+    },
+  };
+}
+
 export function fingerprintOf(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
 }

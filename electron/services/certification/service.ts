@@ -6,6 +6,7 @@
 // verifies a signed record and reads the public keys.
 
 import type { CertificateSummary, PublicKeyInfo, Renewal, SignedIn } from '../../../core/api/contract';
+import type { KeyStatus } from '../../../core/api/schemas/certification';
 import { ApiFailure } from '../../../core/api/errors';
 import { canonicalJson } from '../../../core/canonical-json';
 import {
@@ -30,7 +31,7 @@ import type { ExamsService } from '../exams/service';
 import { attemptsOf } from '../exams/rows';
 import type { PeopleService } from '../people';
 import type { Clock } from '../runtime';
-import { createKeyRing, MIN_PASSPHRASE_LENGTH, nodeVerifyCrypto, passphraseProtector, type KeyRing, type SigningKeyInfo } from './keys';
+import { createKeyRing, MIN_PASSPHRASE_LENGTH, nodeVerifyCrypto, passphraseProtector, type KeyProtector, type KeyRing, type SigningKeyInfo } from './keys';
 
 interface RecordRow {
   number: string;
@@ -82,9 +83,14 @@ const publicInfo = (k: SigningKeyInfo): PublicKeyInfo => ({ fingerprint: k.finge
 
 export interface CertificationService {
   keys: KeyRing;
-  setupKey(admin: SignedIn, passphrase: string): Promise<{ fingerprint: string; createdAt: string; unlocked: true; retired: null }>;
+  /** Absent passphrase: the OS keyring wraps the key (only where it really protects it). */
+  setupKey(admin: SignedIn, passphrase?: string): Promise<{ fingerprint: string; createdAt: string; unlocked: true; retired: null }>;
   unlock(admin: SignedIn, passphrase: string): Promise<{ fingerprint: string; createdAt: string; unlocked: true; retired: null }>;
-  rotate(admin: SignedIn, passphrase: string, newPassphrase?: string): Promise<{ fingerprint: string; createdAt: string; unlocked: true; retired: string }>;
+  rotate(admin: SignedIn, passphrase?: string, newPassphrase?: string): Promise<{ fingerprint: string; createdAt: string; unlocked: true; retired: string }>;
+  /** Where the key stands in this run (staff). */
+  keyStatus(staff: SignedIn): KeyStatus;
+  /** At start: opens an OS-wrapped key by itself (a passphrase-wrapped one waits for an administrator). */
+  openWithOs(): Promise<boolean>;
   issue(instructor: SignedIn, personId: string): CertificateSummary;
   list(caller: SignedIn, personId?: string): CertificateSummary[];
   revoke(admin: SignedIn, number: string, reason: string): CertificateSummary;
@@ -102,6 +108,8 @@ export function createCertificationService(deps: {
   institution: () => string;
   /** How long a record is valid: the institution's choice; absent, the simulator's default (3 years). */
   validity?: () => ValidityPolicy;
+  /** The OS keyring's protector where it really protects keys (Electron's safeStorage); null or absent: passphrases only. */
+  osProtector?: KeyProtector | null;
 }): CertificationService {
   const { store, audit, people, exams, clock } = deps;
   const keys = createKeyRing(store, clock);
@@ -111,30 +119,49 @@ export function createCertificationService(deps: {
   };
   const revokedNumbers = () => new Set(store.all<{ number: string }>('SELECT number FROM completion_records WHERE revoked_at IS NOT NULL').map((r) => r.number));
   const rowOf = (number: string) => store.get<RecordRow>(`${RECORD_SELECT} WHERE c.number = ?`, number);
+  const os = deps.osProtector ?? null;
+  const newPassphrase = (passphrase: string, pointer: string) => {
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new ApiFailure('invalid-payload', `the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`, pointer);
+    return passphraseProtector(passphrase);
+  };
+  const osOnly = (pointer: string): KeyProtector => {
+    if (!os) throw new ApiFailure('invalid-payload', 'this system has no keyring that protects keys (on Linux, basic_text is not protection): give a passphrase of at least 12 characters', pointer);
+    return os;
+  };
+  /** The protector that opens the active key: its own kind (an OS-wrapped key takes no passphrase). */
+  const currentProtector = (passphrase: string | undefined): KeyProtector => {
+    const active = keys.active();
+    if (active?.wrapMethod === 'os-safe-storage') {
+      if (!os) throw new ApiFailure('conflict', 'the signing key is wrapped by the OS keyring of the machine that made it, which is not available here', '/passphrase');
+      return os;
+    }
+    if (passphrase === undefined) throw new ApiFailure('invalid-payload', 'give the passphrase of the signing key', '/passphrase');
+    return passphraseProtector(passphrase);
+  };
 
   return {
     keys,
 
     async setupKey(admin, passphrase) {
       must(admin, ['admin'], 'set up the signing key');
-      if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new ApiFailure('invalid-payload', `the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`, '/passphrase');
-      const k = await keys.setup(passphraseProtector(passphrase));
+      const k = await keys.setup(passphrase === undefined ? osOnly('/passphrase') : newPassphrase(passphrase, '/passphrase'));
       audit.append({ action: 'certificate.key-created', actor: admin, details: { fingerprint: k.fingerprint, wrapMethod: k.wrapMethod } });
       return { fingerprint: k.fingerprint, createdAt: k.createdAt, unlocked: true, retired: null };
     },
 
     async unlock(admin, passphrase) {
       must(admin, ['admin'], 'unlock the signing key');
-      const k = await keys.unlock(passphraseProtector(passphrase));
+      const k = await keys.unlock(currentProtector(passphrase));
       audit.append({ action: 'certificate.key-unlocked', actor: admin, details: { fingerprint: k.fingerprint } });
       return { fingerprint: k.fingerprint, createdAt: k.createdAt, unlocked: true, retired: null };
     },
 
-    async rotate(admin, passphrase, newPassphrase) {
+    async rotate(admin, passphrase, newPass) {
       must(admin, ['admin'], 'rotate the signing key');
-      const next = newPassphrase ?? passphrase;
-      if (next.length < MIN_PASSPHRASE_LENGTH) throw new ApiFailure('invalid-payload', `the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`, newPassphrase === undefined ? '/passphrase' : '/newPassphrase');
-      const { retired, active } = await keys.rotate(passphraseProtector(passphrase), passphraseProtector(next));
+      const current = currentProtector(passphrase);
+      // The new key keeps the old one's protection unless a new passphrase is given.
+      const next = newPass !== undefined ? newPassphrase(newPass, '/newPassphrase') : current.method === 'os-safe-storage' ? current : newPassphrase(passphrase ?? '', '/passphrase');
+      const { retired, active } = await keys.rotate(current, next);
       audit.append({ action: 'certificate.key-rotated', actor: admin, details: { retired: retired.fingerprint, active: active.fingerprint } });
       return { fingerprint: active.fingerprint, createdAt: active.createdAt, unlocked: true, retired: retired.fingerprint };
     },
@@ -233,5 +260,25 @@ export function createCertificationService(deps: {
     },
 
     publicKeys: () => keys.all().map(publicInfo),
+
+    keyStatus(staff) {
+      must(staff, ['instructor', 'admin'], 'see the signing key');
+      const active = keys.active();
+      return {
+        state: !active ? 'none' : keys.unlocked() ? 'unlocked' : 'locked',
+        fingerprint: active?.fingerprint ?? null,
+        createdAt: active?.createdAt ?? null,
+        wrapMethod: active?.wrapMethod ?? null,
+        osProtection: os !== null,
+      };
+    },
+
+    async openWithOs() {
+      const active = keys.active();
+      if (!os || active?.wrapMethod !== 'os-safe-storage' || keys.unlocked()) return false;
+      const k = await keys.unlock(os);
+      audit.append({ action: 'certificate.key-unlocked', actor: null, details: { fingerprint: k.fingerprint, wrapMethod: k.wrapMethod } });
+      return true;
+    },
   };
 }

@@ -1,10 +1,12 @@
 // The institution's signing key for completion records (administrators): whether there is one, its
-// fingerprint, and whether it is unlocked for this run; creating it, unlocking it and rotating it with the
-// passphrase (never stored); and every public key, retired ones included, as a PEM download.
+// fingerprint, how it is protected and whether it is unlocked for this run (main's certificates.keyStatus);
+// creating it (with the OS keyring where it really protects keys, or a passphrase that is never stored),
+// unlocking and rotating it; and every public key, retired ones included, as a PEM download.
 
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MicroneedleApi, PublicKeyInfo } from '../../../core/api/contract';
+import type { PublicKeyInfo } from '../../../core/api/contract';
+import type { KeyStatus } from '../../../core/api/schemas/certification';
 import type { ApiError } from '../../../core/api/errors';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAppStore } from '../../app/store';
@@ -12,12 +14,6 @@ import { useFormat } from '../../app/ui/format';
 import { DownloadLink } from '../records/CertificatesSection';
 
 const MIN = 12;
-
-/**
- * The fingerprint this window unlocked (by setup, unlock or rotation) in this run. Main has no call that
- * reports the lock, so the panel remembers what it did; main refuses to issue with a locked key anyway.
- */
-const unlockedIn = new WeakMap<MicroneedleApi, string>();
 
 type Problem = 'tooShort' | 'required' | 'mismatch' | 'wrong' | 'exists' | 'noKey';
 type Field = 'passphrase' | 'confirm' | 'newPassphrase' | 'newConfirm';
@@ -72,43 +68,43 @@ export function SigningKeyPanel() {
   const format = useFormat();
   const id = useId();
   const [keys, setKeys] = useState<PublicKeyInfo[] | null>(null);
+  const [status, setStatus] = useState<KeyStatus | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [unlocked, setUnlocked] = useState<string | null>(() => unlockedIn.get(api) ?? null);
   const [done, setDone] = useState('');
 
   const load = useCallback(async () => {
-    const r = await api.certificates.publicKeys();
-    if (r.ok) setKeys(r.value);
-    setError(r.ok ? null : r.error);
+    const [k, st] = await Promise.all([api.certificates.publicKeys(), api.certificates.keyStatus({})]);
+    if (k.ok) setKeys(k.value);
+    if (st.ok) setStatus(st.value);
+    setError(!k.ok ? k.error : !st.ok ? st.error : null);
   }, [api]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const opened = async (fingerprint: string, message: string) => {
-    unlockedIn.set(api, fingerprint);
-    setUnlocked(fingerprint);
+  const opened = async (message: string) => {
     await load();
     setDone(message);
   };
 
   const active = keys?.find((k) => k.retiredAt === null) ?? null;
-  const isUnlocked = active !== null && unlocked === active.fingerprint;
+  const isUnlocked = status?.state === 'unlocked';
+  const byOs = active?.wrapMethod === 'os-safe-storage';
 
   return (
     <section className="panel signing-key" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('key.title')}</h2>
       <p className="muted">{t('key.intro')}</p>
-      <p className="muted">{t('key.passphraseNote')}</p>
+      <p className="muted">{t(byOs ? 'key.osNote' : 'key.passphraseNote')}</p>
       <p className="status" role="status">
         {done}
       </p>
       {error && <ErrorNotice error={error} onRetry={() => void load()} />}
-      {keys === null ? null : !active ? (
+      {keys === null || status === null ? null : !active ? (
         <>
           <p>{t('key.none')}</p>
-          <CreateKeyForm onDone={(fp) => opened(fp, t('key.created'))} />
+          <CreateKeyForm osProtection={status.osProtection} onDone={() => opened(t('key.created'))} />
         </>
       ) : (
         <>
@@ -123,13 +119,20 @@ export function SigningKeyPanel() {
             <dd>
               <time dateTime={active.createdAt}>{format.dateTime(active.createdAt)}</time>
             </dd>
+            <dt>{t('key.protection')}</dt>
+            <dd>{t(byOs ? 'key.byOs' : 'key.byPassphrase')}</dd>
             <dt>{t('key.state')}</dt>
             <dd>
               <span className={`pill ${isUnlocked ? 'pill-pass' : 'pill-muted'}`}>{isUnlocked ? t('key.unlocked') : t('key.locked')}</span>
             </dd>
           </dl>
-          {!isUnlocked && <UnlockForm onDone={(fp) => opened(fp, t('key.unlockedNow'))} />}
-          <RotateForm onDone={(fp) => opened(fp, t('key.rotated'))} />
+          {!isUnlocked && !byOs && <UnlockForm onDone={() => opened(t('key.unlockedNow'))} />}
+          {!isUnlocked && byOs && (
+            <p className="notice notice-error" role="alert">
+              {t('key.osUnavailable')}
+            </p>
+          )}
+          {(isUnlocked || !byOs) && <RotateForm byOs={byOs} onDone={() => opened(t('key.rotated'))} />}
         </>
       )}
       {keys !== null && keys.length > 0 && (
@@ -190,23 +193,25 @@ function useKeyForm() {
   return { problems, setProblems, notice, busy, setBusy, fromApi, reset };
 }
 
-function CreateKeyForm({ onDone }: { onDone: (fingerprint: string) => Promise<void> }) {
+function CreateKeyForm({ osProtection, onDone }: { osProtection: boolean; onDone: () => Promise<void> }) {
   const { t } = useTranslation('certificates');
   const api = useAppStore((s) => s.api);
   const f = useKeyForm();
+  const choiceName = useId();
+  const [withOs, setWithOs] = useState(osProtection);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const submit = async () => {
-    if (passphrase.length < MIN) return f.setProblems({ passphrase: passphrase === '' ? 'required' : 'tooShort' });
-    if (confirm !== passphrase) return f.setProblems({ confirm: 'mismatch' });
+    if (!withOs && passphrase.length < MIN) return f.setProblems({ passphrase: passphrase === '' ? 'required' : 'tooShort' });
+    if (!withOs && confirm !== passphrase) return f.setProblems({ confirm: 'mismatch' });
     f.reset();
     f.setBusy(true);
-    const r = await api.certificates.setupKey({ passphrase });
+    const r = await api.certificates.setupKey(withOs ? {} : { passphrase });
     f.setBusy(false);
     if (!r.ok) return f.fromApi(r.error);
     setPassphrase('');
     setConfirm('');
-    await onDone(r.value.fingerprint);
+    await onDone();
   };
   return (
     <form
@@ -219,8 +224,25 @@ function CreateKeyForm({ onDone }: { onDone: (fingerprint: string) => Promise<vo
       }}
     >
       <h3>{t('key.createTitle')}</h3>
-      <PassField name="passphrase" label={t('key.passphrase')} hint={t('key.passphraseHint')} problem={f.problems.passphrase} value={passphrase} onValue={setPassphrase} autoComplete="new-password" />
-      <PassField name="confirm" label={t('key.passphraseConfirm')} problem={f.problems.confirm} value={confirm} onValue={setConfirm} autoComplete="new-password" />
+      {osProtection ? (
+        <fieldset className="choice-group">
+          <legend>{t('key.protection')}</legend>
+          <label>
+            <input type="radio" name={choiceName} checked={withOs} onChange={() => setWithOs(true)} /> {t('key.chooseOs')}
+          </label>
+          <label>
+            <input type="radio" name={choiceName} checked={!withOs} onChange={() => setWithOs(false)} /> {t('key.choosePassphrase')}
+          </label>
+        </fieldset>
+      ) : (
+        <p className="muted">{t('key.noOsProtection')}</p>
+      )}
+      {!withOs && (
+        <>
+          <PassField name="passphrase" label={t('key.passphrase')} hint={t('key.passphraseHint')} problem={f.problems.passphrase} value={passphrase} onValue={setPassphrase} autoComplete="new-password" />
+          <PassField name="confirm" label={t('key.passphraseConfirm')} problem={f.problems.confirm} value={confirm} onValue={setConfirm} autoComplete="new-password" />
+        </>
+      )}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={f.busy}>
           {f.busy ? t('key.working') : t('key.create')}
@@ -231,7 +253,7 @@ function CreateKeyForm({ onDone }: { onDone: (fingerprint: string) => Promise<vo
   );
 }
 
-function UnlockForm({ onDone }: { onDone: (fingerprint: string) => Promise<void> }) {
+function UnlockForm({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useTranslation('certificates');
   const api = useAppStore((s) => s.api);
   const f = useKeyForm();
@@ -244,7 +266,7 @@ function UnlockForm({ onDone }: { onDone: (fingerprint: string) => Promise<void>
     f.setBusy(false);
     if (!r.ok) return f.fromApi(r.error);
     setPassphrase('');
-    await onDone(r.value.fingerprint);
+    await onDone();
   };
   return (
     <form
@@ -268,7 +290,7 @@ function UnlockForm({ onDone }: { onDone: (fingerprint: string) => Promise<void>
   );
 }
 
-function RotateForm({ onDone }: { onDone: (fingerprint: string) => Promise<void> }) {
+function RotateForm({ byOs, onDone }: { byOs: boolean; onDone: () => Promise<void> }) {
   const { t } = useTranslation('certificates');
   const api = useAppStore((s) => s.api);
   const f = useKeyForm();
@@ -278,7 +300,7 @@ function RotateForm({ onDone }: { onDone: (fingerprint: string) => Promise<void>
   const [next, setNext] = useState('');
   const [nextAgain, setNextAgain] = useState('');
   const check = () => {
-    if (passphrase === '') return f.setProblems({ passphrase: 'required' });
+    if (!byOs && passphrase === '') return f.setProblems({ passphrase: 'required' });
     if (next !== '' && next.length < MIN) return f.setProblems({ newPassphrase: 'tooShort' });
     if (next !== nextAgain) return f.setProblems({ newConfirm: 'mismatch' });
     f.reset();
@@ -286,7 +308,7 @@ function RotateForm({ onDone }: { onDone: (fingerprint: string) => Promise<void>
   };
   const rotate = async () => {
     f.setBusy(true);
-    const r = await api.certificates.rotateKey({ passphrase, ...(next ? { newPassphrase: next } : {}) });
+    const r = await api.certificates.rotateKey({ ...(byOs ? {} : { passphrase }), ...(next ? { newPassphrase: next } : {}) });
     f.setBusy(false);
     setConfirming(false);
     if (!r.ok) return f.fromApi(r.error);
@@ -294,7 +316,7 @@ function RotateForm({ onDone }: { onDone: (fingerprint: string) => Promise<void>
     setNext('');
     setNextAgain('');
     setOpen(false);
-    await onDone(r.value.fingerprint);
+    await onDone();
   };
   if (!open)
     return (
@@ -316,8 +338,8 @@ function RotateForm({ onDone }: { onDone: (fingerprint: string) => Promise<void>
     >
       <h3>{t('key.rotateTitle')}</h3>
       <p className="muted">{t('key.rotateIntro')}</p>
-      <PassField name="passphrase" label={t('key.currentPassphrase')} problem={f.problems.passphrase} value={passphrase} onValue={setPassphrase} autoComplete="current-password" />
-      <PassField name="newPassphrase" label={t('key.newPassphrase')} hint={t('key.newPassphraseHint')} problem={f.problems.newPassphrase} value={next} onValue={setNext} autoComplete="new-password" />
+      {!byOs && <PassField name="passphrase" label={t('key.currentPassphrase')} problem={f.problems.passphrase} value={passphrase} onValue={setPassphrase} autoComplete="current-password" />}
+      <PassField name="newPassphrase" label={t('key.newPassphrase')} hint={t(byOs ? 'key.newPassphraseHintOs' : 'key.newPassphraseHint')} problem={f.problems.newPassphrase} value={next} onValue={setNext} autoComplete="new-password" />
       <PassField name="newConfirm" label={t('key.newPassphraseConfirm')} problem={f.problems.newConfirm} value={nextAgain} onValue={setNextAgain} autoComplete="new-password" />
       {confirming ? (
         <div className="notice notice-info" role="alert">

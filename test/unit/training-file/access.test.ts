@@ -91,6 +91,7 @@ const EXPECTED_ACCESS: Record<ApiCallName, typeof PUBLIC | AccountRole[]> = {
   'certificates.renewals': STAFF,
   'certificates.verify': ANYONE,
   'certificates.publicKeys': ANYONE,
+  'certificates.keyStatus': STAFF,
   'audit.list': ADMIN_ONLY,
   'audit.verify': ADMIN_ONLY,
   'backups.list': ADMIN_ONLY,

@@ -318,6 +318,7 @@ describe('malformed payloads through the dispatcher', () => {
       'certificates.renewals': { withinDays: 90 },
       'certificates.verify': { signed: '{}' },
       'certificates.publicKeys': {},
+      'certificates.keyStatus': {},
       'audit.list': { action: 'person.created', order: 'asc', offset: 0, limit: 5 },
       'audit.verify': {},
       'backups.list': {},
