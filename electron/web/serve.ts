@@ -1,12 +1,13 @@
 // `npm run web`: the app in a browser, for machines without the Electron binary. Serves dist/renderer
 // (building it first when stale) on 127.0.0.1 with the real main-process services behind /api.
 //
-//   npm run web -- [--port 5180] [--data-dir DIR] [--no-build] [--clock-offset-file FILE]
+//   npm run web -- [--port 5180] [--data-dir DIR] [--no-build] [--clock-offset-file FILE] [--exams-dir DIR]
 //   env: MICRONEEDLE_WEB_PORT, MICRONEEDLE_DATA_DIR
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { offsetClock } from './offset-clock';
+import { loadExamsDir } from '../../core/node/exams-dir';
 import { createServices, loadScoringPorts, openDataFolderStorage } from '../services';
 import { defaultDataDir, PRODUCT_NAME } from '../services/app-info';
 import { ensureRendererBuilt, RENDERER_OUT_DIR } from './renderer-build';
@@ -21,6 +22,8 @@ export interface WebCliOptions {
   build: boolean;
   /** Tests and demonstrations: the clock runs ahead by the milliseconds written in this file. */
   clockOffsetFile?: string;
+  /** The institution's own exams folder (modules, bank, tracks) instead of the shipped one; its problems are listed like the shipped one's. */
+  examsDir?: string;
 }
 
 /** Parses argv (after the script name) and env; throws an Error naming the bad option. */
@@ -42,7 +45,8 @@ export function parseWebCliOptions(argv: readonly string[], env: NodeJS.ProcessE
     else if (flag === '--data-dir') options.dataDir = path.resolve(value());
     else if (flag === '--no-build') options.build = false;
     else if (flag === '--clock-offset-file') options.clockOffsetFile = path.resolve(value());
-    else throw new Error(`unknown option ${arg} (options: --port N, --data-dir DIR, --no-build, --clock-offset-file FILE)`);
+    else if (flag === '--exams-dir') options.examsDir = path.resolve(value());
+    else throw new Error(`unknown option ${arg} (options: --port N, --data-dir DIR, --no-build, --clock-offset-file FILE, --exams-dir DIR)`);
   }
   return options;
 }
@@ -62,6 +66,7 @@ export async function runWebApp(options: WebCliOptions, root: string, log: (line
     legacyDataDir: options.dataDir,
     timers: true,
     ...(runtime ? { runtime } : {}),
+    ...(options.examsDir ? { exams: loadExamsDir(options.examsDir) } : {}),
     onInternalError: (name, error) => log(`internal error in ${name}: ${String(error)}`),
     appInfo: {
       productName: { ...PRODUCT_NAME },

@@ -53,7 +53,7 @@ afterAll(() => {
 });
 
 /** Starts `electron/web/serve.ts` (what `npm run web` runs) with a data dir (a fresh temp dir by default). */
-export async function startWebApp(options: { dataDir?: string; clockOffsetFile?: string } = {}): Promise<WebApp> {
+export async function startWebApp(options: { dataDir?: string; clockOffsetFile?: string; examsDir?: string } = {}): Promise<WebApp> {
   await buildRendererOnce();
   let dataDir = options.dataDir;
   if (!dataDir) {
@@ -62,7 +62,7 @@ export async function startWebApp(options: { dataDir?: string; clockOffsetFile?:
   }
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'electron', 'web', 'serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-build', ...(options.clockOffsetFile ? ['--clock-offset-file', options.clockOffsetFile] : [])],
+    ['--import', 'tsx', path.join(REPO_ROOT, 'electron', 'web', 'serve.ts'), '--port', '0', '--data-dir', dataDir, '--no-build', ...(options.clockOffsetFile ? ['--clock-offset-file', options.clockOffsetFile] : []), ...(options.examsDir ? ['--exams-dir', options.examsDir] : [])],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MICRONEEDLE_WEB_PORT: undefined } },
   );
   const url = await waitForUrl(child);

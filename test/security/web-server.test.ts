@@ -168,5 +168,6 @@ describe('npm run web options', () => {
     expect(() => parseWebCliOptions([], { MICRONEEDLE_WEB_PORT: '99999' })).toThrow(/MICRONEEDLE_WEB_PORT/);
     expect(() => parseWebCliOptions(['--host', '0.0.0.0'], {})).toThrow(/unknown option --host/);
     expect(() => parseWebCliOptions(['--data-dir'], {})).toThrow(/--data-dir needs a value/);
+    expect(parseWebCliOptions(['--exams-dir', '/srv/exams'], { MICRONEEDLE_DATA_DIR: '/d' })).toMatchObject({ examsDir: '/srv/exams' });
   });
 });
