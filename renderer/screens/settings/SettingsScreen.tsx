@@ -12,6 +12,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { InstitutionForm } from './InstitutionForm';
 import { SigningKeyPanel } from './SigningKeyPanel';
+import { LrsPanel } from './LrsPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -23,6 +24,7 @@ export function SettingsScreen() {
       {role === 'admin' && <InstitutionForm />}
       {role === 'admin' && <BackupsPanel />}
       {role === 'admin' && <SigningKeyPanel />}
+      {(role === 'admin' || role === 'instructor') && <LrsPanel />}
       {(role === 'admin' || role === 'instructor') && <ChangePasswordForm />}
       <AboutPanel />
     </section>
