@@ -4,6 +4,7 @@
 //   npm run build:electron
 
 import { build, type BuildOptions, type Message } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,10 +33,25 @@ const mainOnly: BuildOptions = {
   banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
+/** The main bundle's esbuild options (tests bundle other entries the same way to check what ships). */
+export const MAIN_BUNDLE_OPTIONS: BuildOptions = { ...common, ...mainOnly };
+
 /** Builds both bundles; returns esbuild's warnings (a warning here usually means broken code at run time). */
+/**
+ * pdfkit finds its sRGB ICC profile (PDF/A, the certificate's archival profile) next to its own file; in the
+ * bundle that is dist/electron/, so the profile is copied to dist/electron/data/. The PDF fonts travel with
+ * the package (electron-builder's files keep @expo-google-fonts/noto-sans-sc's two faces).
+ */
+export function copyPdfkitData(outDir: string): void {
+  const icc = 'sRGB_IEC61966_2_1.icc';
+  mkdirSync(path.join(outDir, 'data'), { recursive: true });
+  copyFileSync(path.join(root, 'node_modules', 'pdfkit', 'js', 'data', icc), path.join(outDir, 'data', icc));
+}
+
 export async function buildElectron(outDir: string = ELECTRON_OUT_DIR): Promise<Message[]> {
+  copyPdfkitData(outDir);
   const results = await Promise.all([
-    build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.js') }),
+    build({ ...MAIN_BUNDLE_OPTIONS, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.js') }),
     build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: path.join(outDir, 'preload.js') }),
   ]);
   return results.flatMap((r) => r.warnings);

@@ -1,5 +1,8 @@
 // `npm run verify -- <file> [--data-dir DIR | --keys PEM]`
-// Checks a signed completion record file: its format, that its hash matches its canonical bytes, that its
+// Checks a completion record in any of the files a person may hold: the signed record (<number>.json), the
+// certificate PDF (the record attached to it) or a text file holding the QR payload (MNR1:…, what a scanner
+// reads off the printed certificate); electron/services/certification/verify-file.ts tells them apart.
+// For the record it checks its format, that its hash matches its canonical bytes, that its
 // Ed25519 signature holds under a known public key, that it is not revoked and not expired. The public keys
 // (and the revoked numbers) come from <DIR>/training.sqlite, opened read-only and never written; or, with
 // --keys, from a PEM file of one or more public keys (then revocation cannot be checked, and the tool says so).
@@ -9,20 +12,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createPublicKey } from 'node:crypto';
-import { parseSignedRecordText, verifyRecord, type PublicKeyEntry, type RecordProblem } from '../../core/certification/record';
+import type { VerifyFileProblem } from '../../core/api/schemas/certification';
+import type { PublicKeyEntry } from '../../core/certification/record';
 import { fingerprintOf, nodeVerifyCrypto } from '../services/certification/keys';
+import { verifyFile } from '../services/certification/verify-file';
 import { DATABASE_FILE } from '../services/db/open';
 import { dataDirFrom, parseOrUsage, UsageError, type CliIo } from './cli';
 
-const USAGE = 'usage: npm run verify -- <signed-record.json> [--data-dir DIR | --keys PUBLIC-KEYS.pem]';
+const USAGE = 'usage: npm run verify -- <signed-record.json | certificate.pdf | qr-payload.txt> [--data-dir DIR | --keys PUBLIC-KEYS.pem]';
 
-const EXPLAIN: Record<RecordProblem, string> = {
+const EXPLAIN: Record<VerifyFileProblem, string> = {
   format: 'the file is not a signed completion record of this format',
   hash: 'the record does not match its hash (it was changed)',
   signature: 'the signature does not hold (the record was changed, or signed by another key)',
   'unknown-key': 'it was signed by a key that is not among the known public keys',
   revoked: 'the record has been revoked by the issuer',
   expired: 'the record is past its validUntil date',
+  unrecognized: 'the file is not a signed record, a certificate PDF or a QR payload',
+  'pdf-no-record': 'the PDF carries no signed record (a certificate PDF has <number>.json attached)',
+  'pdf-damaged': 'the record attached to the PDF cannot be read back (the PDF was changed or damaged)',
+  'qr-damaged': 'the QR payload cannot be decoded (a character was changed or lost)',
 };
 
 export interface VerifyCliIo extends CliIo {
@@ -69,9 +78,9 @@ export function runVerifyCli(argv: readonly string[], io: VerifyCliIo): number {
     io.out('Exit 0: the record verifies; 1: it does not; 2: bad arguments or unreadable input.');
     return 0;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(args.file, 'utf8');
+    bytes = readFileSync(args.file);
   } catch (error) {
     io.err(`verify: cannot read ${args.file}: ${(error as Error).message}`);
     return 2;
@@ -116,9 +125,10 @@ export function runVerifyCli(argv: readonly string[], io: VerifyCliIo): number {
       db.close();
     }
   }
-  const result = verifyRecord(parseSignedRecordText(text), keys, (io.now ?? (() => new Date()))(), revoked, nodeVerifyCrypto);
-  const name = result.number ? `record ${result.number}` : path.basename(args.file);
+  const result = verifyFile({ fileName: path.basename(args.file), bytes }, { publicKeys: keys, revoked, now: (io.now ?? (() => new Date()))(), crypto: nodeVerifyCrypto });
+  const name = `${result.number ? `record ${result.number}` : path.basename(args.file)}${result.kind && result.kind !== 'record' ? ` (from the ${result.kind === 'pdf' ? 'certificate PDF' : 'QR payload'})` : ''}`;
   for (const p of result.problems) io.out(`${p}: ${EXPLAIN[p]}`);
+  if (result.detail) io.out(`detail: ${result.detail}`);
   if (!revoked) io.out('note: revocation was not checked (public keys from a PEM file; the issuer’s database knows what is revoked)');
   if (result.ok) {
     io.out(`${name}: VERIFIED (signature, hash, key${revoked ? ', not revoked' : ''}, not expired)`);
