@@ -9,6 +9,7 @@ import { useAppStore } from '../../app/store';
 import { AuditIcon, AuthoringIcon, ExamIcon, InstitutionIcon, NanoIcon, PeopleIcon, RecordsIcon, RfIcon, RollerIcon } from './icons';
 import { TrackStatusView } from '../exams/catalog/TrackStatus';
 import { ImportNotice } from './ImportNotice';
+import { RenewalNotice } from './RenewalNotice';
 import { ModuleGroup, ModuleTile } from './ModuleTile';
 
 export function HomeScreen() {
@@ -23,6 +24,7 @@ export function HomeScreen() {
     <section className="screen" aria-labelledby="home-title">
       <HomeHeader signedIn={signedIn} />
       {role === 'admin' && <ImportNotice />}
+      {role === 'trainee' && <RenewalNotice />}
       {role === 'trainee' && <TrackStatusView />}
       {role !== 'admin' && (
         <ModuleGroup title={t('practiceTitle')}>
