@@ -83,7 +83,20 @@ export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
   'certificates.renewals': staff,
   'certificates.verify': anyone,
   'certificates.publicKeys': anyone,
+  'records.exportStart': admin, // the institution's signed certification log (every trainee): administrators
+  'records.exportProgress': admin, // a job belongs to its caller (checked in the service)
+  'records.exportFetch': admin,
+  'certificates.badge': anyone, // a trainee gets only their own (checked in the service)
+  'certificates.pdf': anyone, // a trainee gets only their own (checked in the service)
+  'people.filePdf': anyone, // a trainee only their own file; staff any trainee's (checked in the service)
+  'certificates.verifyFile': anyone,
   'certificates.keyStatus': staff,
+  'cohort.stats': staff, // the cohort view: instructors and administrators
+  'records.recurringFindings': anyone, // a trainee sees only their own (checked in the service)
+  'lrs.status': staff,
+  'lrs.configure': admin,
+  'lrs.unlock': admin,
+  'lrs.pushNow': admin,
   'audit.list': admin,
   'audit.verify': admin,
   'backups.list': admin,

@@ -53,10 +53,19 @@ import {
   uploadMediaSchema,
 } from './schemas/authoring';
 import {
+  badgeFileSchema,
+  badgeRequestSchema,
+  certificatePdfRequestSchema,
+  fileVerificationSchema,
+  pdfFileSchema,
+  traineeFilePdfRequestSchema,
+  verifyFileRequestSchema,
   certificateSummarySchema,
   issueCertificateSchema,
   keyStateSchema,
   keyStatusSchema,
+  lrsConfigureSchema,
+  lrsStatusSchema,
   listCertificatesSchema,
   newPassphraseSchema,
   passphraseSchema,
@@ -67,8 +76,14 @@ import {
   renewalsQuerySchema,
   revokeCertificateSchema,
   verifyCertificateSchema,
+  exportStartSchema,
+  exportJobIdSchema,
+  exportStartedSchema,
+  exportProgressSchema,
+  exportFileSchema,
 } from './schemas/certification';
 import { noArgs, recordIdSchema } from './schemas/common';
+import { cohortQuerySchema, cohortStatsSchema, recurringFindingViewSchema, recurringFindingsQuerySchema } from '../records/schemas';
 import {
   examAttemptSummarySchema,
   examCatalogSchema,
@@ -199,6 +214,21 @@ export const apiContract = {
   'certificates.verify': call('Checks a signed completion record (the file’s text): format, hash, signature, key, revocation, expiry.', verifyCertificateSchema, recordVerificationSchema),
   'certificates.keyStatus': call('Where the signing key stands in this run (none, locked, unlocked), how it is wrapped, and whether this system’s keyring can protect it.', noArgs, keyStatusSchema),
   'certificates.publicKeys': call('The public keys that sign completion records (PEM and fingerprint), retired ones included.', noArgs, z.array(publicKeySchema)),
+  'records.exportStart': call('Administrators start an export of the certification log (completion records and submitted exam attempts, filtered) as CSV, XLSX or JSON with a signed manifest; the signing key must be unlocked.', exportStartSchema, exportStartedSchema),
+  'records.exportProgress': call('How far the caller’s export job has come: rows done of the total, and whether it finished or failed.', exportJobIdSchema, exportProgressSchema),
+  'records.exportFetch': call('The finished export’s file (base64) and its signed manifest (<file>.sig.json); the job is gone once fetched.', exportJobIdSchema, exportFileSchema),
+  'certificates.badge': call('The Open Badges 3.0 credential of a completion record (VC 2.0, eddsa-rdfc-2022 proof by the unlocked key): a trainee only their own, staff any; none for a revoked record.', badgeRequestSchema, badgeFileSchema),
+  'certificates.pdf': call('The printable certificate of a completion record (A4, Chinese and English, QR code, the signed record attached as <number>.json): a trainee only their own, staff any.', certificatePdfRequestSchema, pdfFileSchema),
+  'people.filePdf': call('A trainee’s file as a PDF in Chinese or English: profession and certificate, completion records, scores over time, recurring findings, every attempt. A trainee only their own; instructors and administrators any trainee’s.', traineeFilePdfRequestSchema, pdfFileSchema),
+  'certificates.verifyFile': call('Verifies a file: a signed record (.json), a certificate PDF (its attached record) or a QR payload text; says which kind it is and each problem.', verifyFileRequestSchema, fileVerificationSchema),
+
+  'cohort.stats': call('Staff: pass rates per exam module and per role (15.2.1-15.2.3), the clauses most often missed, and records issued and due for renewal, over a date range (default the last 90 days) and optionally one profession.', cohortQuerySchema, cohortStatsSchema),
+  'records.recurringFindings': call('The clauses found in two or more attempts of a trainee (a trainee: their own, with released exam results only), practice and exam together.', recurringFindingsQuerySchema, z.array(recurringFindingViewSchema)),
+
+  'lrs.status': call('Staff: where the sync of xAPI statements to the institution’s LRS stands: configured, unlocked, queued, refused, the last push and error.', noArgs, lrsStatusSchema),
+  'lrs.configure': call('Administrators set the LRS endpoint, user and password; the password is wrapped by their passphrase (the signing key’s) or the OS keyring and never returned.', lrsConfigureSchema, lrsStatusSchema),
+  'lrs.unlock': call('Administrators unlock the LRS password for this run with their passphrase (unlocking the signing key with the same one does it too).', passphraseSchema, lrsStatusSchema),
+  'lrs.pushNow': call('Administrators push every queued statement now, refused ones and back-off included.', noArgs, lrsStatusSchema),
 
   'audit.list': call('A page of the audit trail.', auditQuerySchema, auditPageSchema),
   'audit.verify': call('Checks the audit trail’s hash chain end to end.', noArgs, auditVerificationSchema),

@@ -10,6 +10,11 @@ import { createAttemptsService, type AttemptsService, type ScoringPorts } from '
 import { createAuditTrail, type AuditTrail } from './audit';
 import { createAuthService } from './auth';
 import { createCertificationService, type CertificationService } from './certification/service';
+import { createLrsService, LRS_TICK_MS, type LrsService } from './lrs/service';
+import { createRecordInsightsService, type RecordInsightsService } from './records/cohort';
+import { createExportJobs, type ExportJobs } from './certification/exports/jobs';
+import { createBadgeFiles } from './certification/badges/badge-file';
+import { createCertificatePdfFiles } from './certification/pdf/pdf-files';
 import type { KeyProtector } from './certification/keys';
 import { createExamsService, type ExamsService } from './exams/service';
 import { createAuthoringService, type AuthoringService } from './exams/authoring';
@@ -61,6 +66,10 @@ export interface LiveServices {
   authoring: AuthoringService;
   media: MediaService;
   certificates: CertificationService;
+  /** The xAPI outbox and its push to the institution's LRS. */
+  lrs: LrsService;
+  exports: ExportJobs;
+  insights: RecordInsightsService;
 }
 
 const SWEEP_MS = 30_000;
@@ -100,10 +109,20 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const authoring = createAuthoringService({ store, audit, exams, attempts, runtime, media });
     const packs = createPacksService({ store, audit, exams, runtime, media, institution: () => settings.institution().name });
     const certificates = createCertificationService({ store, audit, people, exams, clock: runtime, institution: () => settings.institution().name, osProtector: config.osKeyProtector ?? null });
-    live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs, certificates };
+    const exports = createExportJobs({ store, keys: certificates.keys, audit, clock: runtime, institution: () => settings.institution().name });
+    const insights = createRecordInsightsService({ store, people, clock: runtime });
+    const lrs = createLrsService({ store, audit, clock: runtime, osProtector: config.osKeyProtector ?? null });
+    live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs, certificates, exports, insights, lrs };
     if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
     attempts.abandonOrphans();
     await certificates.openWithOs().catch((error: unknown) => config.onInternalError?.('signing key', error));
+    await lrs.openWithOs().catch((error: unknown) => config.onInternalError?.('lrs password', error));
+    // At start: statements of attempts submitted (or records issued) before a crash are made now.
+    try {
+      lrs.enqueuePending();
+    } catch (error) {
+      config.onInternalError?.('lrs outbox', error);
+    }
     exams.submitExpired();
     if (config.timers) {
       const every = (ms: number, work: () => unknown) => {
@@ -120,6 +139,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
       every(HEARTBEAT_MS, () => instance.beat());
       every(SWEEP_MS, () => attempts.abandonOrphans());
       every(SWEEP_MS, () => exams.submitExpired());
+      every(LRS_TICK_MS, () => lrs.tick());
       const scheduled = async () => {
         if (disposed) return;
         const newest = storage.backupsDir ? (await listBackups(storage.backupsDir)).find((b) => b.file.includes('-scheduled')) : undefined;
@@ -136,6 +156,10 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     if (live) return live;
     const s = storage.status;
     throw new ApiFailure('storage-corrupt', `the training database cannot be used: ${s.problem ?? s.state}`, s.file);
+  };
+  const pdfFiles = () => {
+    const { store, people, certificates, settings } = need();
+    return createCertificatePdfFiles({ store, people, keys: certificates.keys, clock: runtime, institution: () => settings.institution().name });
   };
   const signedIn = (caller: SignedIn | null): SignedIn => {
     if (!caller) throw new ApiFailure('unauthenticated', 'this call needs a signed-in person');
@@ -219,7 +243,11 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'packs.export': (args) => need().packs.export(args),
     'packs.import': (args, { caller }) => need().packs.import(signedIn(caller), args),
     'certificates.setupKey': ({ passphrase }, { caller }) => need().certificates.setupKey(signedIn(caller), passphrase),
-    'certificates.unlock': ({ passphrase }, { caller }) => need().certificates.unlock(signedIn(caller), passphrase),
+    'certificates.unlock': async ({ passphrase }, { caller }) => {
+      const unlocked = await need().certificates.unlock(signedIn(caller), passphrase);
+      await need().lrs.unlockAlong(passphrase); // the same passphrase wraps the LRS password
+      return unlocked;
+    },
     'certificates.rotateKey': ({ passphrase, newPassphrase }, { caller }) => need().certificates.rotate(signedIn(caller), passphrase, newPassphrase),
     'certificates.issue': ({ personId }, { caller }) => need().certificates.issue(signedIn(caller), personId),
     'certificates.list': ({ personId }, { caller }) => need().certificates.list(signedIn(caller), personId),
@@ -227,7 +255,23 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'certificates.renewals': ({ withinDays }, { caller }) => need().certificates.renewals(signedIn(caller), withinDays),
     'certificates.verify': ({ signed }) => need().certificates.verify(signed),
     'certificates.publicKeys': () => need().certificates.publicKeys(),
+    'records.exportStart': ({ format, filter, lang }, { caller }) => need().exports.start(signedIn(caller), { format, filter, lang }),
+    'records.exportProgress': ({ jobId }, { caller }) => need().exports.progress(signedIn(caller), jobId),
+    'records.exportFetch': ({ jobId }, { caller }) => need().exports.fetch(signedIn(caller), jobId),
+    'certificates.badge': ({ number }, { caller }) => {
+      const { store, certificates, settings } = need();
+      return createBadgeFiles({ store, keys: certificates.keys, institution: () => settings.institution().name, clock: runtime }).badge(signedIn(caller), number);
+    },
     'certificates.keyStatus': (_args, { caller }) => need().certificates.keyStatus(signedIn(caller)),
+    'certificates.pdf': ({ number }, { caller }) => pdfFiles().certificate(signedIn(caller), number),
+    'people.filePdf': ({ personId, lang }, { caller }) => pdfFiles().traineeFile(signedIn(caller), personId, lang),
+    'certificates.verifyFile': ({ fileName, base64 }) => pdfFiles().verifyFile(fileName, base64),
+    'cohort.stats': (query, { caller }) => need().insights.cohortStats(signedIn(caller), query),
+    'records.recurringFindings': ({ personId }, { caller }) => need().insights.recurringFindings(signedIn(caller), personId),
+    'lrs.status': (_args, { caller }) => need().lrs.status(signedIn(caller)),
+    'lrs.configure': (input, { caller }) => need().lrs.configure(signedIn(caller), input),
+    'lrs.unlock': ({ passphrase }, { caller }) => need().lrs.unlock(signedIn(caller), passphrase),
+    'lrs.pushNow': (_args, { caller }) => need().lrs.pushNow(signedIn(caller)),
     'audit.list': (query) => need().audit.list(query),
     'audit.verify': () => need().audit.verify(),
     'backups.list': async () => (storage.backupsDir ? listBackups(storage.backupsDir) : []),
@@ -248,7 +292,8 @@ export async function createServices(config: ServicesConfig): Promise<AppService
       for (const t of timers) clearInterval(t);
       timers.length = 0;
       // A backup under way finishes before the database closes.
-      return backupInFlight.then(() => storage.close());
+      // A backup or an LRS push under way finishes before the database closes.
+      return Promise.all([backupInFlight, live?.lrs.stop()]).then(() => storage.close());
     },
   };
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { CohortScreen } from '../screens/cohort/CohortScreen';
 import { AnalysisScreen } from '../screens/authoring/analysis/AnalysisScreen';
 import { AuthoringScreen } from '../screens/authoring/AuthoringScreen';
 import { DraftScreen } from '../screens/authoring/DraftScreen';
@@ -12,6 +13,7 @@ import { HomeScreen } from '../screens/home/HomeScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { TraineeFileScreen } from '../screens/people/TraineeFileScreen';
 import { MyRecordsScreen } from '../screens/records/MyRecordsScreen';
+import { AdminRecordsScreen } from '../screens/records/admin/AdminRecordsScreen';
 import { RecoveryScreen } from '../screens/start/RecoveryScreen';
 import { SetupScreen } from '../screens/start/SetupScreen';
 import { SignInScreen } from '../screens/start/SignInScreen';
@@ -88,13 +90,15 @@ function Shell({ store }: { store: StoreApi<AppState> }) {
 function CurrentScreen({ screen }: { screen: Screen }) {
   switch (screen.name) {
     case 'records':
-      return <MyRecordsScreen />;
+      return <RecordsRoute />;
     case 'people':
       return <PeopleScreen />;
     case 'trainee':
       return <TraineeFileScreen key={screen.personId} personId={screen.personId} />;
     case 'audit':
       return <AuditScreen />;
+    case 'cohort':
+      return <CohortScreen />;
     case 'exams':
       return <ExamsScreen />;
     case 'exam':
@@ -112,4 +116,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     default:
       return <HomeScreen />;
   }
+}
+
+/** Administrators keep the institution's records (exports, revoking, renewals); everyone else their own. */
+function RecordsRoute() {
+  const admin = useAppStore((s) => s.signedIn?.accountRole === 'admin');
+  return admin ? <AdminRecordsScreen /> : <MyRecordsScreen />;
 }

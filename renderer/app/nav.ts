@@ -4,12 +4,12 @@
 import type { AccountRole } from '../../core/api/contract';
 import type { Screen } from './store';
 
-export type NavTarget = 'home' | 'exams' | 'records' | 'people' | 'audit' | 'settings' | 'authoring';
+export type NavTarget = 'home' | 'exams' | 'records' | 'people' | 'audit' | 'settings' | 'authoring' | 'cohort';
 
 export interface NavItem {
   target: NavTarget;
   /** Key in common:nav. */
-  label: 'home' | 'exams' | 'records' | 'people' | 'trainees' | 'audit' | 'settings' | 'authoring';
+  label: 'home' | 'exams' | 'records' | 'certification' | 'people' | 'trainees' | 'audit' | 'settings' | 'authoring' | 'cohort';
 }
 
 const NAV: Record<AccountRole, readonly NavItem[]> = {
@@ -24,6 +24,7 @@ const NAV: Record<AccountRole, readonly NavItem[]> = {
     { target: 'people', label: 'trainees' },
     { target: 'exams', label: 'exams' },
     { target: 'authoring', label: 'authoring' },
+    { target: 'cohort', label: 'cohort' },
     { target: 'records', label: 'records' },
     { target: 'settings', label: 'settings' },
   ],
@@ -31,7 +32,10 @@ const NAV: Record<AccountRole, readonly NavItem[]> = {
     { target: 'home', label: 'home' },
     { target: 'people', label: 'people' },
     { target: 'exams', label: 'exams' },
+    { target: 'cohort', label: 'cohort' },
     { target: 'audit', label: 'audit' },
+    // The administrator's records screen is the institution's certification log, not a personal record.
+    { target: 'records', label: 'certification' },
     { target: 'settings', label: 'settings' },
   ],
 };

@@ -54,7 +54,7 @@ describe('first start', () => {
     fireEvent.click(screen.getByRole('button', { name: '创建并登录' }));
     expect(await screen.findByRole('heading', { level: 1, name: greeting(ADMIN.name) })).toBeTruthy();
     expect(screen.getByText('华东微针培训中心')).toBeTruthy();
-    expect(navLabels()).toEqual(['首页', '人员', '考试', '审计日志', '设置']);
+    expect(navLabels()).toEqual(['首页', '人员', '考试', '学员概况', '审计日志', '培训考核记录', '设置']);
     expect(shell.store.getState().signedIn).toMatchObject({ name: ADMIN.name, accountRole: 'admin' });
     // Main agrees: this window is the administrator, and the institution is set up.
     expect(await shell.api.auth.status()).toMatchObject({ ok: true, value: { setupNeeded: false, institution: { name: '华东微针培训中心' }, signedIn: { accountRole: 'admin' } } });
@@ -142,7 +142,7 @@ describe('signing in', () => {
 
     submit(INSTRUCTOR.username, INSTRUCTOR.password);
     expect(await screen.findByRole('heading', { level: 1, name: greeting(INSTRUCTOR.name) })).toBeTruthy();
-    expect(navLabels()).toEqual(['首页', '学员', '考试', '编写', '我的记录', '设置']);
+    expect(navLabels()).toEqual(['首页', '学员', '考试', '编写', '学员概况', '我的记录', '设置']);
     expect(screen.getByText('带教老师', { selector: '.nav-account-role' })).toBeTruthy();
     expect(shell.store.getState().signedIn?.accountRole).toBe('instructor');
   });

@@ -74,6 +74,9 @@ export const AUDIT_ACTIONS = [
   'certificate.key-rotated',
   'certificate.issued',
   'certificate.revoked',
+  'records.exported',
+  'lrs.configured',
+  'lrs.unlocked',
   'backup.created',
   'storage.restored',
 ] as const;

@@ -12,6 +12,7 @@ export type Screen =
   | { name: 'people' }
   | { name: 'trainee'; personId: string }
   | { name: 'audit' }
+  | { name: 'cohort' }
   | { name: 'settings' }
   | { name: 'exams' }
   | { name: 'exam'; examAttemptId: string }

@@ -10,6 +10,8 @@ import { useAppStore } from '../../app/store';
 import { AttemptsTable } from '../records/AttemptsTable';
 import { CertificatesSection } from '../records/CertificatesSection';
 import { ExamAttemptsSection } from '../records/ExamAttemptsSection';
+import { TraineeFilePdfSection } from '../records/PdfDownload';
+import { RecurringFindings } from '../records/RecurringFindings';
 import { PersonSummary } from './PersonSummary';
 
 export function TraineeFileScreen({ personId }: { personId: string }) {
@@ -51,6 +53,8 @@ export function TraineeFileScreen({ personId }: { personId: string }) {
           <PersonSummary person={person} headingLevel={1} />
           {person.accountRole === 'trainee' && <ExamAttemptsSection personId={person.id} staff />}
           {person.accountRole === 'trainee' && <CertificatesSection personId={person.id} staff />}
+          {person.accountRole === 'trainee' && <TraineeFilePdfSection personId={person.id} own={false} />}
+          {person.accountRole === 'trainee' && <RecurringFindings personId={person.id} staff />}
           <section aria-labelledby="file-attempts">
             <h2 id="file-attempts">{t('file.attemptsTitle')}</h2>
             <AttemptsTable personId={person.id} />

@@ -10,6 +10,7 @@ import type { ApiError } from '../../../core/api/errors';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAppStore } from '../../app/store';
 import { useFormat } from '../../app/ui/format';
+import { PdfDownload } from './PdfDownload';
 
 export type RecordStatus = 'valid' | 'due' | 'expired' | 'revoked';
 
@@ -163,6 +164,38 @@ export function CertificatesSection({ personId, staff }: { personId: string; sta
   );
 }
 
+/** Downloads the record as an Open Badges 3.0 credential (certificates.badge), signed by main on request. */
+function OpenBadgeButton({ number }: { number: string }) {
+  const { t } = useTranslation('badges');
+  const api = useAppStore((s) => s.api);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const download = async () => {
+    setBusy(true);
+    const r = await api.certificates.badge({ number });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    const bytes = Uint8Array.from(atob(r.value.base64), (ch) => ch.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: r.value.mediaType }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = r.value.fileName;
+    a.click();
+    // Released later: revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  const known = error?.code === 'conflict' ? (/locked/i.test(error.message) ? 'keyLocked' : /no signing key/i.test(error.message) ? 'noKey' : null) : null;
+  return (
+    <>
+      <button type="button" className="button button-small" disabled={busy} aria-label={t('badges:downloadLabel', { number })} title={t('badges:hint')} onClick={() => void download()}>
+        {busy ? t('badges:working') : t('badges:download')}
+      </button>
+      {error && (known ? <p className="field-error" role="alert">{t(`badges:errors.${known}`)}</p> : <ErrorNotice error={error} />)}
+    </>
+  );
+}
+
 function CertificateRow({ record: c, admin, onRevoked }: { record: CertificateSummary; admin: boolean; onRevoked: (c: CertificateSummary) => void }) {
   const { t } = useTranslation('certificates');
   const format = useFormat();
@@ -218,6 +251,8 @@ function CertificateRow({ record: c, admin, onRevoked }: { record: CertificateSu
       </td>
       <td className="cell-actions">
         <DownloadLink text={JSON.stringify(c.signed, null, 2)} fileName={`${c.number}.json`} mediaType="application/json" label={t('section.download')} />
+        <PdfDownload label={t('certificate-pdf:pdf.download')} ariaLabel={t('certificate-pdf:pdf.downloadLabel', { number: c.number })} make={() => api.certificates.pdf({ number: c.number })} />
+        {!c.revoked && <OpenBadgeButton number={c.number} />}
         {admin && !c.revoked && !revoking && (
           <button type="button" id={`${id}-revoke`} className="button button-small" aria-labelledby={`${id}-revoke ${numberId}`} onClick={() => setRevoking(true)}>
             {t('section.revoke')}

@@ -6,6 +6,9 @@ import { useAppStore } from '../../app/store';
 import { AttemptsTable } from './AttemptsTable';
 import { CertificatesSection } from './CertificatesSection';
 import { ExamAttemptsSection } from './ExamAttemptsSection';
+import { TraineeFilePdfSection } from './PdfDownload';
+import { VerifyPanel } from './VerifyPanel';
+import { RecurringFindings } from './RecurringFindings';
 
 export function MyRecordsScreen() {
   const { t } = useTranslation('records');
@@ -20,6 +23,9 @@ export function MyRecordsScreen() {
       </header>
       {trainee && <ExamAttemptsSection personId={personId} staff={false} />}
       {trainee && <CertificatesSection personId={personId} staff={false} />}
+      {trainee && <TraineeFilePdfSection personId={personId} own />}
+      <VerifyPanel />
+      {trainee && <RecurringFindings personId={personId} staff={false} />}
       {trainee ? (
         <section aria-labelledby="records-practice">
           <h2 id="records-practice">{t('practiceTitle')}</h2>

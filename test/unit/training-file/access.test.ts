@@ -91,7 +91,20 @@ const EXPECTED_ACCESS: Record<ApiCallName, typeof PUBLIC | AccountRole[]> = {
   'certificates.renewals': STAFF,
   'certificates.verify': ANYONE,
   'certificates.publicKeys': ANYONE,
+  'certificates.badge': ANYONE,
+  'certificates.pdf': ANYONE,
+  'people.filePdf': ANYONE,
+  'certificates.verifyFile': ANYONE,
   'certificates.keyStatus': STAFF,
+  'records.exportStart': ADMIN_ONLY,
+  'records.exportProgress': ADMIN_ONLY,
+  'records.exportFetch': ADMIN_ONLY,
+  'cohort.stats': STAFF,
+  'records.recurringFindings': ANYONE,
+  'lrs.status': STAFF,
+  'lrs.configure': ADMIN_ONLY,
+  'lrs.unlock': ADMIN_ONLY,
+  'lrs.pushNow': ADMIN_ONLY,
   'audit.list': ADMIN_ONLY,
   'audit.verify': ADMIN_ONLY,
   'backups.list': ADMIN_ONLY,
@@ -109,6 +122,7 @@ const TRAINEE_NEVER: ApiCallName[] = [
   'people.setPin',
   'audit.verify',
   'audit.list',
+  'cohort.stats',
   'backups.create',
   'backups.list',
   'certificates.setupKey',
@@ -117,6 +131,8 @@ const TRAINEE_NEVER: ApiCallName[] = [
   'certificates.issue',
   'certificates.revoke',
   'certificates.renewals',
+  'records.exportStart',
+  'records.exportFetch',
   'institution.update',
   'auth.changePassword',
 ];
@@ -150,6 +166,13 @@ const ALLOWED_BUT_REFUSED_BY_SERVICE: Partial<Record<ApiCallName, string>> = {
   'certificates.rotateKey': 'conflict', // no signing key has been set up
   'certificates.issue': 'conflict', // the nurse is not examined for her profession
   'certificates.revoke': 'not-found', // no such record
+  'certificates.badge': 'not-found', // no such record
+  'certificates.pdf': 'not-found', // no such record
+  'records.exportStart': 'conflict', // no signing key has been set up (every export is signed)
+  'records.exportProgress': 'not-found', // no such job of the caller's
+  'records.exportFetch': 'not-found', // no such job of the caller's
+  'lrs.unlock': 'conflict', // no LRS has been configured
+  'lrs.pushNow': 'conflict', // no LRS has been configured
 };
 
 async function institutionFor(caller: Caller) {
@@ -280,15 +303,36 @@ async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promis
       return { passphrase: 'a long admin passphrase' };
     case 'certificates.issue':
       return { personId: s.people.nurse.id };
+    case 'lrs.configure':
+      return { endpoint: 'http://127.0.0.1:9/xapi/', username: 'lrs-key', password: 'lrs secret', passphrase: 'a long admin passphrase' };
+    case 'lrs.unlock':
+      return { passphrase: 'a long admin passphrase' };
     case 'certificates.list':
       return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
     case 'certificates.revoke':
       return { number: 'MN-2026-000001', reason: 'issued in error' };
+    case 'certificates.badge':
+      return { number: 'MN-2026-000001' };
+    case 'certificates.pdf':
+      return { number: 'MN-2026-000001' };
+    case 'people.filePdf':
+      return { personId: s.people.nurse.id, lang: 'zh' };
+    case 'certificates.verifyFile':
+      return { fileName: 'record.json', base64: Buffer.from('{}').toString('base64') };
     case 'certificates.renewals':
       return { withinDays: 90 };
+    case 'records.exportStart':
+      return { format: 'csv', filter: { role: 'nurse' }, lang: 'zh' };
+    case 'records.exportProgress':
+    case 'records.exportFetch':
+      return { jobId: 'export-none' };
     case 'certificates.verify':
       return { signed: '{"format":"microneedle-signed-completion-record"}' };
     case 'exams.tracks':
+      return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
+    case 'cohort.stats':
+      return { from: '2026-10-01', to: '2026-11-01', profession: 'nurse' };
+    case 'records.recurringFindings':
       return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
     default:
       return {};

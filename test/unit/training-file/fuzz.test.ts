@@ -318,7 +318,20 @@ describe('malformed payloads through the dispatcher', () => {
       'certificates.renewals': { withinDays: 90 },
       'certificates.verify': { signed: '{}' },
       'certificates.publicKeys': {},
+      'certificates.badge': { number: 'MN-2026-000001' },
+      'certificates.pdf': { number: 'MN-2026-000001' },
+      'people.filePdf': { personId: ids.nurse, lang: 'en' },
+      'certificates.verifyFile': { fileName: 'record.json', base64: 'e30=' },
       'certificates.keyStatus': {},
+      'records.exportStart': { format: 'csv', filter: { from: '2026-01-01', to: '2026-12-31', role: 'nurse', result: 'pass' }, lang: 'zh' },
+      'records.exportProgress': { jobId: 'export-none' },
+      'records.exportFetch': { jobId: 'export-none' },
+      'cohort.stats': { from: '2026-10-01', to: '2026-11-01', profession: 'nurse' },
+      'records.recurringFindings': { personId: ids.nurse },
+      'lrs.status': {},
+      'lrs.configure': { endpoint: 'http://127.0.0.1:9/xapi/', username: 'lrs-key', password: 'lrs secret', passphrase: 'a long admin passphrase' },
+      'lrs.unlock': { passphrase: 'a long admin passphrase' },
+      'lrs.pushNow': {},
       'audit.list': { action: 'person.created', order: 'asc', offset: 0, limit: 5 },
       'audit.verify': {},
       'backups.list': {},
@@ -369,8 +382,8 @@ describe('malformed payloads through the dispatcher', () => {
         // A draft's document is saved as typed, valid or not (its problems come back at their fields), so
         // the contract only bounds its size; what the catalogue refuses is tested in test/unit/exams.
         const inDraft = name === 'authoring.saveDraft' && m.path[0] === 'document';
-        // An imported file's bytes are the file (up to 32 MB): the importers check them and report.
-        const inFile = (name === 'packs.import' || name === 'authoring.uploadMedia') && m.path[0] === 'base64';
+        // An imported file's bytes are the file (up to 32 MB; a file to verify up to 20 MB): the importers and verifyFile check them and report.
+        const inFile = (name === 'packs.import' || name === 'authoring.uploadMedia' || name === 'certificates.verifyFile') && m.path[0] === 'base64';
         if (parsed.success && (inDraft || inFile)) {
           validSkipped++;
           continue;
