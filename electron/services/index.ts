@@ -265,7 +265,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'certificates.keyStatus': (_args, { caller }) => need().certificates.keyStatus(signedIn(caller)),
     'certificates.pdf': ({ number }, { caller }) => pdfFiles().certificate(signedIn(caller), number),
     'people.filePdf': ({ personId, lang }, { caller }) => pdfFiles().traineeFile(signedIn(caller), personId, lang),
-    'certificates.verifyFile': ({ fileName, base64 }) => pdfFiles().verifyFile(fileName, base64),
+    'certificates.verifyFile': ({ fileName, base64, manifest }) => pdfFiles().verifyFile(fileName, base64, manifest),
     'cohort.stats': (query, { caller }) => need().insights.cohortStats(signedIn(caller), query),
     'records.recurringFindings': ({ personId }, { caller }) => need().insights.recurringFindings(signedIn(caller), personId),
     'lrs.status': (_args, { caller }) => need().lrs.status(signedIn(caller)),

@@ -1,7 +1,9 @@
 // `npm run verify -- <file> [--data-dir DIR | --keys PEM]`
-// Checks a completion record in any of the files a person may hold: the signed record (<number>.json), the
-// certificate PDF (the record attached to it) or a text file holding the QR payload (MNR1:…, what a scanner
-// reads off the printed certificate); electron/services/certification/verify-file.ts tells them apart.
+// Checks any file this app signs: a completion record in the files a person may hold (the signed record
+// <number>.json, the certificate PDF with the record attached, a text file holding the QR payload MNR1:…),
+// an Open Badges 3.0 credential (<number>.ob3.json), or an exported log with its signed manifest (the
+// manifest <file>.sig.json is found beside the log, or the log beside its manifest);
+// electron/services/certification/verify-file.ts tells them apart.
 // For the record it checks its format, that its hash matches its canonical bytes, that its
 // Ed25519 signature holds under a known public key, that it is not revoked and not expired. The public keys
 // (and the revoked numbers) come from <DIR>/training.sqlite, opened read-only and never written; or, with
@@ -15,11 +17,12 @@ import { createPublicKey } from 'node:crypto';
 import type { VerifyFileProblem } from '../../core/api/schemas/certification';
 import type { PublicKeyEntry } from '../../core/certification/record';
 import { fingerprintOf, nodeVerifyCrypto } from '../services/certification/keys';
+import { MANIFEST_SUFFIX } from '../services/certification/exports/manifest';
 import { verifyFile } from '../services/certification/verify-file';
 import { DATABASE_FILE } from '../services/db/open';
 import { dataDirFrom, parseOrUsage, UsageError, type CliIo } from './cli';
 
-const USAGE = 'usage: npm run verify -- <signed-record.json | certificate.pdf | qr-payload.txt> [--data-dir DIR | --keys PUBLIC-KEYS.pem]';
+const USAGE = 'usage: npm run verify -- <signed-record.json | certificate.pdf | qr-payload.txt | badge.ob3.json | exported-log (with its .sig.json beside it)> [--data-dir DIR | --keys PUBLIC-KEYS.pem]';
 
 const EXPLAIN: Record<VerifyFileProblem, string> = {
   format: 'the file is not a signed completion record of this format',
@@ -32,7 +35,31 @@ const EXPLAIN: Record<VerifyFileProblem, string> = {
   'pdf-no-record': 'the PDF carries no signed record (a certificate PDF has <number>.json attached)',
   'pdf-damaged': 'the record attached to the PDF cannot be read back (the PDF was changed or damaged)',
   'qr-damaged': 'the QR payload cannot be decoded (a character was changed or lost)',
+  'manifest-only': 'this is the signed manifest of an export: the exported file it names must be beside it',
 };
+
+const KIND_NAMES = { record: 'signed record', pdf: 'certificate PDF', qr: 'QR payload', badge: 'Open Badge', 'export-log': 'exported log' } as const;
+
+/**
+ * An exported log and its manifest travel as two files: given the log, its manifest is <log>.sig.json
+ * beside it; given the manifest, the log is the file it names, beside it. Absent: no manifest.
+ */
+function pairedManifest(file: string, bytes: Buffer): { file: string; bytes: Buffer; manifest?: { fileName: string; text: string } } {
+  if (file.endsWith(MANIFEST_SUFFIX)) {
+    const text = bytes.toString('utf8');
+    let named: unknown;
+    try {
+      named = (JSON.parse(text) as { fileName?: unknown }).fileName;
+    } catch {
+      return { file, bytes };
+    }
+    const log = typeof named === 'string' ? path.join(path.dirname(file), path.basename(named)) : null;
+    if (!log || !existsSync(log)) return { file, bytes };
+    return { file: log, bytes: readFileSync(log), manifest: { fileName: path.basename(file), text } };
+  }
+  const sidecar = `${file}${MANIFEST_SUFFIX}`;
+  return existsSync(sidecar) ? { file, bytes, manifest: { fileName: path.basename(sidecar), text: readFileSync(sidecar, 'utf8') } } : { file, bytes };
+}
 
 export interface VerifyCliIo extends CliIo {
   now?: () => Date;
@@ -69,7 +96,7 @@ export function keysFromPem(text: string): PublicKeyEntry[] {
   return blocks.map((pem) => ({ fingerprint: fingerprintOf(createPublicKey(pem)), publicKeyPem: `${pem}\n` }));
 }
 
-export function runVerifyCli(argv: readonly string[], io: VerifyCliIo): number {
+export async function runVerifyCli(argv: readonly string[], io: VerifyCliIo): Promise<number> {
   const env = io.env ?? process.env;
   const args = parseOrUsage('verify', USAGE, io, () => parseArgs(argv, env));
   if (!args) return 2;
@@ -125,13 +152,14 @@ export function runVerifyCli(argv: readonly string[], io: VerifyCliIo): number {
       db.close();
     }
   }
-  const result = verifyFile({ fileName: path.basename(args.file), bytes }, { publicKeys: keys, revoked, now: (io.now ?? (() => new Date()))(), crypto: nodeVerifyCrypto });
-  const name = `${result.number ? `record ${result.number}` : path.basename(args.file)}${result.kind && result.kind !== 'record' ? ` (from the ${result.kind === 'pdf' ? 'certificate PDF' : 'QR payload'})` : ''}`;
+  const input = pairedManifest(args.file, bytes);
+  const result = await verifyFile({ fileName: path.basename(input.file), bytes: input.bytes, ...(input.manifest ? { manifest: input.manifest } : {}) }, { publicKeys: keys, revoked, now: (io.now ?? (() => new Date()))(), crypto: nodeVerifyCrypto });
+  const name = `${result.number ? `record ${result.number}` : path.basename(input.file)}${result.kind === 'export-log' ? ` (exported log${input.manifest ? `, with ${input.manifest.fileName}` : ''})` : result.kind && result.kind !== 'record' ? ` (from the ${KIND_NAMES[result.kind]})` : ''}`;
   for (const p of result.problems) io.out(`${p}: ${EXPLAIN[p]}`);
   if (result.detail) io.out(`detail: ${result.detail}`);
-  if (!revoked) io.out('note: revocation was not checked (public keys from a PEM file; the issuer’s database knows what is revoked)');
+  if (!revoked && result.kind !== 'export-log') io.out('note: revocation was not checked (public keys from a PEM file; the issuer’s database knows what is revoked)');
   if (result.ok) {
-    io.out(`${name}: VERIFIED (signature, hash, key${revoked ? ', not revoked' : ''}, not expired)`);
+    io.out(`${name}: VERIFIED (${result.kind === 'export-log' ? 'manifest signature, file hash, key' : `signature, hash, key${revoked ? ', not revoked' : ''}, not expired`})`);
     return 0;
   }
   io.out(`${name}: NOT VERIFIED (${result.problems.join(', ')})`);
@@ -140,8 +168,10 @@ export function runVerifyCli(argv: readonly string[], io: VerifyCliIo): number {
 
 const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /verify-cli\.[cm]?[jt]s$/.test(process.argv[1]);
 if (isMain) {
-  process.exitCode = runVerifyCli(process.argv.slice(2), {
+  void runVerifyCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

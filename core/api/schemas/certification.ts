@@ -116,12 +116,19 @@ export const traineeFilePdfRequestSchema = z.strictObject({ personId: recordIdSc
 /** A PDF made in main, base64 (the shape of packFileSchema, with its media type fixed). */
 export const pdfFileSchema = z.strictObject({ fileName: z.string(), mediaType: z.literal('application/pdf'), base64: z.string() });
 /** The kinds of file certificates.verifyFile recognises (electron/services/certification/verify-file.ts FILE_KINDS). */
-export const VERIFY_FILE_KINDS = ['record', 'pdf', 'qr'] as const;
+export const VERIFY_FILE_KINDS = ['record', 'pdf', 'qr', 'badge', 'export-log'] as const;
 /** A record's problems, and what can be wrong with the file that carries it. */
-export const VERIFY_FILE_PROBLEMS = [...RECORD_PROBLEMS, 'unrecognized', 'pdf-no-record', 'pdf-damaged', 'qr-damaged'] as const;
+export const VERIFY_FILE_PROBLEMS = [...RECORD_PROBLEMS, 'unrecognized', 'pdf-no-record', 'pdf-damaged', 'qr-damaged', 'manifest-only'] as const;
 export type VerifyFileProblem = (typeof VERIFY_FILE_PROBLEMS)[number];
-/** A file to verify: its name and bytes, base64 (at most 20 MB of file). */
-export const verifyFileRequestSchema = z.strictObject({ fileName: z.string().trim().min(1).max(255), base64: z.string().max(28_000_000) });
+/**
+ * A file to verify: its name and bytes, base64 (at most 20 MB of file); for an exported log, also its
+ * signed manifest (<file>.sig.json, as text).
+ */
+export const verifyFileRequestSchema = z.strictObject({
+  fileName: z.string().trim().min(1).max(255),
+  base64: z.string().max(28_000_000),
+  manifest: z.strictObject({ fileName: z.string().trim().min(1).max(255), text: z.string().max(200_000) }).optional(),
+});
 export const fileVerificationSchema = z.strictObject({
   /** null: not a kind of file this app signs. */
   kind: z.enum(VERIFY_FILE_KINDS).nullable(),

@@ -1,4 +1,5 @@
-// Verify a certificate: a signed record file, a certificate PDF or the text a QR scanner read. Main
+// Verify what this app signs: a signed record file, a certificate PDF, the text a QR scanner read, an Open
+// Badge, or an exported log chosen together with its signed manifest (<file>.sig.json). Main
 // (certificates.verifyFile) says which kind of file it was and each problem; this shows them in words.
 
 import { useId, useState } from 'react';
@@ -8,6 +9,9 @@ import type { ApiError } from '../../../core/api/errors';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAppStore } from '../../app/store';
 import { fileToBase64 } from '../authoring/packs/PacksPanel';
+
+/** An exported log's signed manifest is named <file>.sig.json (docs/exports.md). */
+const MANIFEST_SUFFIX = '.sig.json';
 
 /** The most certificates.verifyFile takes. */
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
@@ -24,24 +28,32 @@ export function VerifyPanel() {
   const [pasted, setPasted] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const check = async (fileName: string, base64: Promise<string>) => {
+  const check = async (fileName: string, base64: Promise<string>, manifest?: Promise<{ fileName: string; text: string }>) => {
     setBusy(true);
     setRefusal(null);
     setResult(null);
-    const r = await api.certificates.verifyFile({ fileName, base64: await base64 });
+    const r = await api.certificates.verifyFile({ fileName, base64: await base64, ...(manifest ? { manifest: await manifest } : {}) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
     setResult(r.value);
   };
 
-  const chosen = (file: File | undefined) => {
-    if (!file) return;
+  /** One file; or an exported log and its manifest (the one whose name ends in .sig.json). */
+  const chosen = (list: FileList | null) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0) return;
+    const manifest = files.length === 2 ? files.find((f) => f.name.endsWith(MANIFEST_SUFFIX)) : undefined;
+    const file = manifest ? files.find((f) => f !== manifest)! : files[0]!;
+    if (files.length > 2 || (files.length === 2 && !manifest)) {
+      setResult(null);
+      return setRefusal(t('verify.twoFiles'));
+    }
     if (file.size > MAX_VERIFY_BYTES) {
       setResult(null);
       return setRefusal(t('verify.tooLarge'));
     }
-    void check(file.name, fileToBase64(file));
+    void check(file.name, fileToBase64(file), manifest ? manifest.text().then((text) => ({ fileName: manifest.name, text })) : undefined);
   };
 
   const checkPasted = () => {
@@ -55,7 +67,7 @@ export function VerifyPanel() {
       <p className="muted">{t('verify.intro')}</p>
       <div className="field">
         <label htmlFor={`${id}-file`}>{t('verify.file')}</label>
-        <input id={`${id}-file`} type="file" accept=".json,.pdf,.txt,application/json,application/pdf,text/plain" aria-describedby={`${id}-file-hint`} disabled={busy} onChange={(e) => chosen(e.target.files?.[0])} />
+        <input id={`${id}-file`} type="file" multiple accept=".json,.pdf,.txt,.csv,.xlsx,application/json,application/ld+json,application/pdf,text/plain,text/csv" aria-describedby={`${id}-file-hint`} disabled={busy} onChange={(e) => chosen(e.target.files)} />
         <p className="field-hint" id={`${id}-file-hint`}>
           {t('verify.fileHint')}
         </p>
@@ -93,7 +105,7 @@ function VerifyResult({ result }: { result: FileVerification }) {
     return (
       <div className="notice notice-success verify-result" data-verified="true">
         <p>
-          <span className="pill">{kind}</span> {t('verify.ok', { number: result.number })}
+          <span className="pill">{kind}</span> {result.kind === 'export-log' ? t('verify.okLog') : t('verify.ok', { number: result.number })}
         </p>
       </div>
     );

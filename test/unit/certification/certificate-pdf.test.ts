@@ -131,21 +131,21 @@ describe('the certificate PDF', () => {
       const pem = write('keys.pem', publicKeys[0]!.publicKeyPem);
       const lines: string[] = [];
       const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), now: () => NOW };
-      expect(runVerifyCli([write('good.pdf', pdf), '--keys', pem], io)).toBe(0);
+      expect(await runVerifyCli([write('good.pdf', pdf), '--keys', pem], io)).toBe(0);
       expect(lines.join('\n')).toMatch(/record MN-2026-000123 \(from the certificate PDF\): VERIFIED/);
-      expect(runVerifyCli([write('bad.pdf', withChangedAttachmentByte(pdf)), '--keys', pem], io)).toBe(1);
+      expect(await runVerifyCli([write('bad.pdf', withChangedAttachmentByte(pdf)), '--keys', pem], io)).toBe(1);
       expect(lines.join('\n')).toMatch(/pdf-damaged: /);
       const payload = encodeQrPayload(signed, bytes);
-      expect(runVerifyCli([write('scan.txt', `${payload}\n`), '--keys', pem], io)).toBe(0);
+      expect(await runVerifyCli([write('scan.txt', `${payload}\n`), '--keys', pem], io)).toBe(0);
       const changed = payload.slice(0, 100) + (payload[100] === '0' ? '1' : '0') + payload.slice(101);
-      expect(runVerifyCli([write('scan-bad.txt', changed), '--keys', pem], io)).toBe(1);
-      expect(runVerifyCli([path.join(dir, 'missing.pdf'), '--keys', pem], io)).toBe(2);
+      expect(await runVerifyCli([write('scan-bad.txt', changed), '--keys', pem], io)).toBe(1);
+      expect(await runVerifyCli([path.join(dir, 'missing.pdf'), '--keys', pem], io)).toBe(2);
       // verifyFile on its own never throws on a broken PDF: cut inside the attached record, or before it.
       const streamAt = pdf.toString('latin1').indexOf('stream\n', pdf.toString('latin1').indexOf('/Type /EmbeddedFile'));
       const ctx = { publicKeys, revoked: undefined, now: NOW, crypto: nodeVerifyCrypto };
-      expect(verifyFile({ fileName: 'cut.pdf', bytes: pdf.subarray(0, streamAt + 60) }, ctx)).toMatchObject({ ok: false, problems: ['pdf-no-record'] });
+      expect(await verifyFile({ fileName: 'cut.pdf', bytes: pdf.subarray(0, streamAt + 60) }, ctx)).toMatchObject({ ok: false, problems: ['pdf-no-record'] });
       const holed = Buffer.concat([pdf.subarray(0, streamAt + 60), pdf.subarray(streamAt + 90)]);
-      expect(verifyFile({ fileName: 'holed.pdf', bytes: holed }, ctx)).toMatchObject({ ok: false, problems: ['pdf-damaged'] });
+      expect(await verifyFile({ fileName: 'holed.pdf', bytes: holed }, ctx)).toMatchObject({ ok: false, problems: ['pdf-damaged'] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

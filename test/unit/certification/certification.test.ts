@@ -174,13 +174,13 @@ describe('npm run verify', () => {
     writeFileSync(pem, keys.map((k) => k.publicKeyPem).join(''));
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), now: () => new Date(Date.UTC(2027, 0, 1)) };
-    expect(runVerifyCli([good, '--data-dir', dir], io)).toBe(0);
-    expect(runVerifyCli([bad, '--data-dir', dir], io)).toBe(1);
+    expect(await runVerifyCli([good, '--data-dir', dir], io)).toBe(0);
+    expect(await runVerifyCli([bad, '--data-dir', dir], io)).toBe(1);
     expect(lines.join('\n')).toMatch(/signature: /);
-    expect(runVerifyCli([good, '--keys', pem], io)).toBe(0);
-    expect(runVerifyCli([bad, '--keys', pem], io)).toBe(1);
-    expect(runVerifyCli([good, '--data-dir', path.join(dir, 'nowhere')], io)).toBe(2);
-    expect(runVerifyCli([], io)).toBe(2);
+    expect(await runVerifyCli([good, '--keys', pem], io)).toBe(0);
+    expect(await runVerifyCli([bad, '--keys', pem], io)).toBe(1);
+    expect(await runVerifyCli([good, '--data-dir', path.join(dir, 'nowhere')], io)).toBe(2);
+    expect(await runVerifyCli([], io)).toBe(2);
     // The script itself, as npm runs it.
     const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.verify).toBe('tsx electron/tools/verify-cli.ts');

@@ -46,14 +46,14 @@ describe('the QR payload', () => {
     expect(symbol.size).toBe(17 + 4 * symbol.version);
   });
 
-  it('a changed character anywhere is a named problem, never a pass', () => {
+  it('a changed character anywhere is a named problem, never a pass', async () => {
     const { signed, bytes, publicKeys } = signedFixture();
     const payload = encodeQrPayload(signed, bytes);
     const seen = new Set<string>();
     for (let at = 5; at < payload.length; at += 7) {
       if (payload[at] === ':') continue;
       const changed = payload.slice(0, at) + (payload[at] === 'A' ? 'B' : 'A') + payload.slice(at + 1);
-      const r = verifyFile({ fileName: 'scan.txt', bytes: new TextEncoder().encode(changed) }, { publicKeys, revoked: new Set(), now: NOW, crypto: nodeVerifyCrypto });
+      const r = await verifyFile({ fileName: 'scan.txt', bytes: new TextEncoder().encode(changed) }, { publicKeys, revoked: new Set(), now: NOW, crypto: nodeVerifyCrypto });
       expect(r.ok, `changed at ${at}`).toBe(false);
       expect(r.kind).toBe('qr');
       expect(r.problems.length).toBeGreaterThan(0);

@@ -47,12 +47,12 @@ export function createCertificatePdfFiles(deps: { store: TrainingStore; people: 
       return pdf(`${lang === 'zh' ? '培训档案' : 'training-file'}-${safeName}-${data.madeAt.slice(0, 10)}.pdf`, await traineeFilePdf(data, lang));
     },
 
-    verifyFile(fileName: string, base64: string): FileVerification {
+    verifyFile(fileName: string, base64: string, manifest?: { fileName: string; text: string }): Promise<FileVerification> {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new ApiFailure('invalid-payload', 'the file is not base64', '/base64');
       const bytes = Buffer.from(base64, 'base64');
       if (bytes.length > MAX_VERIFY_FILE_BYTES) throw new ApiFailure('invalid-payload', `the file is larger than ${MAX_VERIFY_FILE_BYTES / 1024 / 1024} MB`, '/base64');
       const revoked = new Set(store.all<{ number: string }>('SELECT number FROM completion_records WHERE revoked_at IS NOT NULL').map((r) => r.number));
-      return verifyFile({ fileName, bytes }, { publicKeys: keys.all(), revoked, now: clock.now(), crypto: nodeVerifyCrypto });
+      return verifyFile({ fileName, bytes, ...(manifest ? { manifest } : {}) }, { publicKeys: keys.all(), revoked, now: clock.now(), crypto: nodeVerifyCrypto });
     },
   };
 }
