@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_SPECS } from './fixture-specs';
+import { EXTENT_FIXTURE_SPECS } from './fixture-specs-extent';
 import { loadScoringSurface } from '../core/node/surface';
 import { recordingJsonSchema } from '../core/recording/schema';
 
@@ -23,7 +24,7 @@ function main() {
   const { surface, kind } = loadScoringSurface();
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir)) if (f.endsWith('.json')) rmSync(join(outDir, f));
-  for (const spec of FIXTURE_SPECS) {
+  for (const spec of [...FIXTURE_SPECS, ...EXTENT_FIXTURE_SPECS]) {
     const recording = spec.build(surface);
     writeFileSync(join(outDir, `${spec.name}.json`), JSON.stringify(recording, round3) + '\n');
     const expected = {

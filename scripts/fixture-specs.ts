@@ -24,10 +24,10 @@ export interface FixtureSpec {
   build(surface: TreatmentSurface): Recording;
 }
 
-const ALL4 = [0, 45, 90, 135];
-const roller = (needleLengthMm: number, drumWidthMm = 20) => ({ device: 'roller' as const, needleLengthMm, drumWidthMm });
+export const ALL4 = [0, 45, 90, 135];
+export const roller = (needleLengthMm: number, drumWidthMm = 20) => ({ device: 'roller' as const, needleLengthMm, drumWidthMm });
 
-function rollerSession(
+export function rollerSession(
   surface: TreatmentSurface,
   name: string,
   o: {
@@ -63,7 +63,7 @@ function rollerSession(
 
 const rfSettings = (o: Partial<RfSettings> = {}): RfSettings => ({ device: 'rf', tipSizeMm: 10, depthMm: 1.5, powerW: 15, pulseWidthMs: 100, suction: true, bipolar: true, tipId: 'tip-001', ...o });
 
-function rfSession(
+export function rfSession(
   surface: TreatmentSurface,
   name: string,
   o: {
@@ -79,6 +79,8 @@ function rfSession(
     tipIds?: (zoneIndex: number) => string;
     tension?: boolean;
     pressure?: number;
+    /** Depth of the k-th pulse of a zone with n pulses (default the settings' depth). */
+    depthAt?: (k: number, n: number) => number;
   },
 ): Recording {
   const zones = o.regions.map((r, i) => ({ id: `zone-${i + 1}`, regions: [r] }));
@@ -92,10 +94,11 @@ function rfSession(
     const tipId = o.tipIds ? o.tipIds(zi) : s.tipId;
     if (o.fitTip !== false && (zi === 0 || tipId !== (o.tipIds ? o.tipIds(zi - 1) : s.tipId))) b.step('fit-new-tip');
     if (o.zonePrep !== false) for (const st of ['remove-anaesthetic', 'cleanse-again', 'disinfect'] as const) b.step(st, { zoneId });
-    for (const p of surfaceGrid(surface, region, o.spacing ?? 10)) {
+    const grid = surfaceGrid(surface, region, o.spacing ?? 10);
+    grid.forEach((p, k) => {
       if (o.skip?.(i)) {
         i++;
-        continue;
+        return;
       }
       const axis = neg(p.n);
       const pulse: RfPulse = {
@@ -105,7 +108,7 @@ function rfSession(
         axis: o.tiltDeg ? tilt(axis, o.tiltDeg(i)) : axis,
         region: p.region,
         zoneId,
-        depthMm: s.depthMm,
+        depthMm: o.depthAt ? o.depthAt(k, grid.length) : s.depthMm,
         powerW: s.powerW,
         pulseWidthMs: s.pulseWidthMs,
         tipSizeMm: s.tipSizeMm,
@@ -118,14 +121,14 @@ function rfSession(
       b.pulses.push(pulse);
       b.t += 800;
       i++;
-    }
+    });
     b.t += 2000;
   });
   b.stepsOf(o.after ?? ['apply-product', 'aftercare-instructions']);
   return b.build();
 }
 
-function nanoSession(
+export function nanoSession(
   surface: TreatmentSurface,
   name: string,
   o: {
@@ -140,6 +143,8 @@ function nanoSession(
     wetMin?: number;
     spacing?: number;
     after?: StepId[];
+    /** Dwell of the k-th of n contacts (ms; default dwellMs). */
+    dwellAt?: (k: number, n: number) => number;
   },
 ): Recording {
   const technique = o.technique ?? 'point-lift';
@@ -148,8 +153,8 @@ function nanoSession(
   b.set({ device: 'nano', needleHeightUm: o.heightUm ?? 100, technique, level: 2 });
   const pts = surfaceGrid(surface, o.region, o.spacing ?? 10);
   for (let rep = 0; rep < (o.repeats ?? 1); rep++) {
-    for (const p of pts) {
-      const dwell = o.dwellMs ?? 1500;
+    for (const [k, p] of pts.entries()) {
+      const dwell = o.dwellAt ? o.dwellAt(k, pts.length) : (o.dwellMs ?? 1500);
       let path: { tMs: number; p: Vec3 }[] = [];
       if (technique === 'sliding' || o.circle) {
         if (o.circle) {
@@ -177,7 +182,7 @@ function nanoSession(
   return b.build();
 }
 
-const f = (id: string, clause: string, severity: Severity): ExpectedFinding => ({ id, clause, severity });
+export const f = (id: string, clause: string, severity: Severity): ExpectedFinding => ({ id, clause, severity });
 
 export const FIXTURE_SPECS: FixtureSpec[] = [
   {
@@ -203,9 +208,9 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'roller-absorption-long-needle',
-    description: 'Right cheek, absorption endpoint with a 1.0 mm needle (8.4.2: 0.25-0.5 mm), three rounds.',
-    passed: true,
-    expected: [f('roller-needle-absorption:cheek-right', '8.4.2', 'major')],
+    description: 'Right cheek, absorption endpoint with a 1.0 mm needle (8.4.2: 0.25-0.5 mm), three rounds: too long on all of the site\'s contact, so critical (severity by extent).',
+    passed: false,
+    expected: [f('roller-needle-absorption:cheek-right', '8.4.2', 'critical')],
     build: (s) => rollerSession(s, 'roller-absorption-long-needle', { region: 'cheek-right', needle: 1.0, endpoint: 'absorption', rounds: 3 }),
   },
   {
@@ -224,8 +229,8 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'roller-scalp-vertical',
-    description: 'Occipital scalp patch rolled in all four directions: vertical and diagonal strokes catch hair (8.5.7).',
-    passed: true,
+    description: 'Occipital scalp patch rolled in all four directions: vertical and diagonal strokes (three passes in four) catch hair (8.5.7); major at the most extent, technique under the floor.',
+    passed: false,
     expected: [f('roller-scalp-direction:scalp', '8.5.7', 'major')],
     build: (s) => rollerSession(s, 'roller-scalp-vertical', { region: 'scalp', needle: 0.5, targets: [], extent: 35, centre: [0, 80, -90] }),
   },
@@ -238,29 +243,29 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'roller-eyelid-no-tension',
-    description: 'Left lower eyelid, 0.25 mm, without stretching the skin (8.5.1).',
-    passed: true,
+    description: 'Left lower eyelid, 0.25 mm, without stretching the skin (8.5.1) on all of its contact: major at the most extent, 25 × 2 points off technique, under the floor.',
+    passed: false,
     expected: [f('roller-eyelid-tension:lower-eyelid-left', '8.5.1', 'major')],
     build: (s) => rollerSession(s, 'roller-eyelid-no-tension', { region: 'lower-eyelid-left', needle: 0.25, tension: false, drum: 10 }),
   },
   {
     name: 'roller-nose-implant-pressure',
-    description: 'Nose with an implant, 0.25 mm needle but pressing (8.5.2).',
-    passed: true,
-    expected: [f('roller-nasal-implant-pressure:nose', '8.5.2', 'major')],
+    description: 'Nose with an implant, 0.25 mm needle but pressing (8.5.2) on all of its contact: critical at the most extent.',
+    passed: false,
+    expected: [f('roller-nasal-implant-pressure:nose', '8.5.2', 'critical')],
     build: (s) => rollerSession(s, 'roller-nose-implant-pressure', { region: 'nose', needle: 0.25, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.5, drum: 10 }),
   },
   {
     name: 'roller-nose-implant-long-needle',
-    description: 'Nose with an implant, light touch but a 0.5 mm needle (8.5.2: at most 0.25 mm).',
-    passed: true,
-    expected: [f('roller-nasal-implant-needle:nose', '8.5.2', 'major')],
+    description: 'Nose with an implant, light touch but a 0.5 mm needle (8.5.2: at most 0.25 mm) throughout: critical from a notable extent over an implant.',
+    passed: false,
+    expected: [f('roller-nasal-implant-needle:nose', '8.5.2', 'critical')],
     build: (s) => rollerSession(s, 'roller-nose-implant-long-needle', { region: 'nose', needle: 0.5, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.1, drum: 10 }),
   },
   {
     name: 'roller-nasolabial-short-needle',
-    description: 'Left nasolabial fold with 0.5 mm: does not reach the fold depth (8.5.3: 1.0-1.5 mm).',
-    passed: true,
+    description: 'Left nasolabial fold with 0.5 mm throughout: does not reach the fold depth (8.5.3: 1.0-1.5 mm); too short is never critical, but major on all of the site takes 50 points off parameters.',
+    passed: false,
     expected: [f('roller-needle-folds:nasolabial-left', '8.5.3', 'major')],
     build: (s) => rollerSession(s, 'roller-nasolabial-short-needle', { region: 'nasolabial-left', needle: 0.5, drum: 10 }),
   },
@@ -363,8 +368,8 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'rf-neck-no-suction',
-    description: 'RF on two neck zones at 1.5 mm without suction (9.6.6 says use a suction RF microneedle on the neck); spot zones, no whole-region target.',
-    passed: true,
+    description: 'RF on two neck zones at 1.5 mm without suction on every pulse (9.6.6 says use a suction RF microneedle on the neck): major at the most extent, parameters under the floor; spot zones, no whole-region target (coverage not assessed).',
+    passed: false,
     expected: [f('rf-suction-required:neck', '9.6.6', 'major')],
     build: (s) => {
       const r = rfSession(s, 'rf-neck-no-suction', { regions: ['neck', 'neck'], settings: { suction: false, depthMm: 1.5 }, spacing: 30 });
@@ -390,7 +395,7 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     name: 'roller-forehead-long-needle-partial',
     description: 'Forehead with a 1.5 mm needle (8.5.5: 0.5-1.0 mm), and only its middle rolled: coverage and the 米 pattern fall short (8.2).',
     passed: false,
-    expected: [f('roller-needle-forehead:forehead', '8.5.5', 'major'), f('roller-coverage:forehead', '8.2', 'major'), f('roller-cross-pattern:forehead', '8.2', 'major')],
+    expected: [f('roller-needle-forehead:forehead', '8.5.5', 'critical'), f('roller-coverage:forehead', '8.2', 'major'), f('roller-cross-pattern:forehead', '8.2', 'major')],
     build: (s) => rollerSession(s, 'roller-forehead-long-needle-partial', { region: 'forehead', needle: 1.5, extent: 25 }),
   },
   {
@@ -434,9 +439,9 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'rf-periocular-monopolar-deep',
-    description: 'RF on the left periorbital area and left zygoma at 2.0 mm without bipolar mode (9.6.4: bipolar, 0.5-1.5 mm).',
+    description: 'RF on the left periorbital area and left zygoma at 2.0 mm without bipolar mode (9.6.4: bipolar, 0.5-1.5 mm) on every pulse: too deep on thin periocular skin, monopolar on most of it and too deep on all of the zygoma are each critical.',
     passed: false,
-    expected: [f('rf-depth-periocular:periorbital-left', '9.6.4', 'major'), f('rf-bipolar-periocular:periorbital-left', '9.6.4', 'major'), f('rf-depth-face:zygoma-left', '9.6.5', 'major')],
+    expected: [f('rf-depth-periocular:periorbital-left', '9.6.4', 'critical'), f('rf-bipolar-periocular:periorbital-left', '9.6.4', 'critical'), f('rf-depth-face:zygoma-left', '9.6.5', 'critical')],
     build: (s) => rfSession(s, 'rf-periocular-monopolar-deep', { regions: ['periorbital-left', 'zygoma-left'], settings: { depthMm: 2.0, bipolar: false, tipSizeMm: 6 }, spacing: 5.5 }),
   },
   {

@@ -4,7 +4,7 @@
 // Questions marked as outside the standard are shown but never counted.
 
 import type { ExamFinding, ExamResult, PartResult, ResponseState } from '../api/schemas/exams';
-import type { ScoreReport } from '../scoring/report';
+import { CRITERION_NAMES, type ScoreReport } from '../scoring/report';
 import type { ExamAttemptContent } from './attempt';
 import { partDef } from './attempt';
 import type { ExamModule } from './format/module';
@@ -61,6 +61,10 @@ export function gradeAttempt(module: ExamModule, content: ExamAttemptContent, st
           score = outcome.report.score;
           for (const f of outcome.report.findings) {
             if (f.severity === 'critical' || f.severity === 'major' || f.severity === 'minor') findings.push({ clause: f.clause, severity: f.severity, message: f.message });
+          }
+          // A criterion the task required that the session gave no evidence for (nothing rolled, no pulse...) is named, with why.
+          for (const c of outcome.report.criteria) {
+            if (c.weight !== 0 && !c.assessed && c.notAssessed?.required) findings.push({ clause: '15.2', severity: 'major', message: { zh: `实操「${CRITERION_NAMES[c.criterion].zh}」未评分：${c.notAssessed.text.zh}`, en: `Practical: ${CRITERION_NAMES[c.criterion].en} not assessed: ${c.notAssessed.text.en}` } });
           }
           if (outcome.report.criticalFailure && !findings.some((f) => f.severity === 'critical')) {
             findings.push({ clause: '15.2', severity: 'critical', message: { zh: '实操出现严重错误', en: 'The practical task had a critical error' } });

@@ -96,7 +96,8 @@ export function formatReportText(report: ScoreReport, lang: 'zh' | 'en'): string
   lines.push(zh ? `记录 ${report.recordingId}（${PROCEDURE_LABEL.zh[report.procedure]}）` : `Recording ${report.recordingId} (${PROCEDURE_LABEL.en[report.procedure]})`);
   lines.push(zh ? `得分 ${report.score} / 100，及格线 ${report.passMark}：${report.passed ? '通过' : '未通过'}` : `Score ${report.score} / 100, pass mark ${report.passMark}: ${report.passed ? 'PASS' : 'FAIL'}`);
   if (report.criticalFailure) lines.push(zh ? '存在严重错误：不论总分均不通过。' : 'A critical error fails the attempt whatever the total.');
-  lines.push(report.criteria.map((c) => `${CRITERION_LABEL[lang][c.criterion]} ${c.score}`).join(' | '));
+  lines.push(report.criteria.map((c) => `${CRITERION_LABEL[lang][c.criterion]} ${c.assessed ? c.score : zh ? '未评' : 'not assessed'}`).join(' | '));
+  for (const c of report.criteria) if (!c.assessed && c.notAssessed) lines.push(`${CRITERION_LABEL[lang][c.criterion]}${zh ? '未评：' : ' not assessed: '}${c.notAssessed.text[lang]}`);
   if (report.findings.length === 0) {
     lines.push(zh ? '没有发现问题。' : 'No findings.');
     return lines.join('\n') + '\n';

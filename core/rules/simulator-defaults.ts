@@ -49,6 +49,9 @@ export const SIMULATOR_DEFAULTS = {
   nanoHeadDiameterMm: d(8, 'mm', '10.5', '纳米微针头接触面直径（定义“同一部位”）', 'Nano head contact diameter (defines "the same site")'),
   nanoCirclingTurnDeg: d(300, 'deg', '10.5', '一次接触内累计转角超过该值视为“打圈”', 'Accumulated turning within one contact above this is circling'),
   wetCompressMinMin: d(20, 'min', '10.6', '湿敷时长（标准给出 20 分钟）', 'Wet compress time (the standard gives 20 minutes)'),
+  // Extent of a finding (core/rules/extent-severity.ts): the standard names the sites and ranges, not how much of a session may stray.
+  extentTraceFraction: d(0.05, 'fraction', '8.5', '违规只占该部位（或全程）操作的该比例以下时视为“偶发”（轻微程度）', 'A finding concerning less than this share of the site\'s (or session\'s) work is a trace'),
+  extentMostFraction: d(0.5, 'fraction', '8.5', '违规达到该部位（或全程）操作的该比例及以上时视为“大部分”（最高程度）', 'A finding concerning at least this share of the site\'s (or session\'s) work covers most of it'),
   // Scoring.
   passMark: d(80, 'points', '15.2', '通过分数线（总分 0-100）', 'Pass mark (score 0-100)'),
   criterionFloor: d(60, 'points', '15.2', '每个评分维度都须达到该分数才能通过（防止以高分维度弥补缺项）', 'Every criterion must reach this score for a pass (a strong criterion cannot make up for a missing one)'),

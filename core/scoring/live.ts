@@ -14,6 +14,7 @@ import { defaultValues, type SimulatorDefaultValues } from '../rules/simulator-d
 import type { TreatmentSurface } from '../surface/surface';
 import { createContext } from './engine/context';
 import { coverageScope, type CoverageDefaults } from './engine/coverage';
+import { gradeExtent, type ExtentDefaults } from './engine/extent';
 import { compareClause, compareFindings, round } from './engine/findings';
 import { createNano, type NanoDefaults } from './engine/nano';
 import { createProtocol, type ProtocolDefaults } from './engine/protocol';
@@ -66,6 +67,7 @@ function partDefaults(cfg: SimulatorDefaultValues) {
       rfStackPatchCm2: cfg.rfStackPatchCm2,
     },
     nano: { nanoHeadDiameterMm: cfg.nanoHeadDiameterMm, nanoCirclingTurnDeg: cfg.nanoCirclingTurnDeg },
+    extent: { extentTraceFraction: cfg.extentTraceFraction, extentMostFraction: cfg.extentMostFraction },
     report: { deductCritical: cfg.deductCritical, deductMajor: cfg.deductMajor, deductMinor: cfg.deductMinor, passMark: cfg.passMark, criterionFloor: cfg.criterionFloor },
   } satisfies {
     protocol: ProtocolDefaults;
@@ -74,6 +76,7 @@ function partDefaults(cfg: SimulatorDefaultValues) {
     rollerCoverage: RollerCoverageDefaults;
     rf: RfDefaults;
     nano: NanoDefaults;
+    extent: ExtentDefaults;
     report: ReportDefaults;
   };
 }
@@ -138,10 +141,13 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     if (procedure === 'nano') nano.finish(scope, metrics);
     if (!treated) metrics.treatmentEvents = 0;
     const findings: Finding[] = [];
-    for (const a of sink.accs.values()) findings.push(sink.toFinding(a));
+    // Rules graded by extent take the severity of their extent's band (engine/extent.ts).
+    for (const a of sink.accs.values()) findings.push(sink.toFinding(a, gradeExtent(a, ctx.extent, cfg.extent)));
     for (const a of extra) findings.push(sink.toFinding(a));
     findings.sort(compareFindings);
-    return buildReport(header.id, procedure, findings, metrics, cfg.report, scenario);
+    const techniqueUnits = procedure === 'roller' ? roller.tally.passes : ctx.extent.events;
+    const evidence = { treated, techniqueUnits, targetRegions: scope.regionCodes.length, untreatedTargets: scope.untreatedCount() };
+    return buildReport(header.id, procedure, findings, metrics, cfg.report, scenario, evidence);
   };
 
   return {

@@ -146,6 +146,54 @@ describe('why a failed attempt did not pass', () => {
     expect(reasons().at(-1)).toBe(`Total ${report.score} is below the pass mark 90`);
   });
 
+  it('a session that did almost nothing: technique and parameters read "not assessed" with why, never a score, in zh and en', async () => {
+    const report = scored('roller-forehead-almost-nothing');
+    const untreated = report.findings.find((f) => f.ruleId === 'roller-target-untreated')!;
+    const row = (criterion: string) => document.querySelector(`.studio-criteria tr[data-criterion="${criterion}"]`)!;
+    await initI18n('zh');
+    await setLanguage('zh');
+    const zh = render(<ReportView state={{ status: 'ready', report }} />);
+    expect(findUntranslatedText(zh.container, 'zh')).toEqual([]);
+    expect(reasons()).toEqual([
+      `严重问题（第 8.2 条）：${untreated.message.zh}；部位：额部`,
+      '「手法」未评分：目标区域几乎未治疗，操作太少，无从评价；本任务要求的操作没有完成',
+      '「参数」未评分：目标区域几乎未治疗，操作太少，无从评价；本任务要求的操作没有完成',
+      '「覆盖」得分 0，低于每项最低分 60（模拟器默认值）',
+      '总分 50，低于及格线 80（模拟器默认值）',
+    ]);
+    for (const c of ['technique', 'parameters']) {
+      expect(row(c).getAttribute('data-assessed')).toBe('false');
+      expect(row(c).textContent).toContain('未评');
+      expect(row(c).querySelector('meter')).toBeNull();
+    }
+    expect(row('safety').querySelector('meter')).not.toBeNull();
+
+    cleanup();
+    await setLanguage('en');
+    const en = render(<ReportView state={{ status: 'ready', report }} />);
+    expect(findUntranslatedText(en.container, 'en')).toEqual([]);
+    expect(reasons().slice(1, 3)).toEqual([
+      'Technique not assessed: the target regions were left (almost) untreated, too little work to judge; the work this task requires was not done',
+      'Parameters not assessed: the target regions were left (almost) untreated, too little work to judge; the work this task requires was not done',
+    ]);
+    expect(row('technique').textContent).toContain('Not assessed');
+    expect(row('technique').textContent).not.toMatch(/\d/);
+  });
+
+  it('a finding graded by extent says how much of the site it concerns', async () => {
+    const report = scored('roller-periorbital-long-needle');
+    const e = report.findings[0].extent!;
+    const pct = Math.round(e.fraction * 1000) / 10;
+    await initI18n('zh');
+    await setLanguage('zh');
+    render(<ReportView state={{ status: 'ready', report }} />);
+    expect(screen.getByTestId('finding-extent').textContent).toBe(`范围：占左眶周接触样本的 ${pct}%（${e.units}/${e.of}）`);
+    cleanup();
+    await setLanguage('en');
+    render(<ReportView state={{ status: 'ready', report }} />);
+    expect(screen.getByTestId('finding-extent').textContent).toBe(`Extent: ${pct}% of the contact samples in Left periorbital (${e.units}/${e.of})`);
+  });
+
   it('a passed session shows no reasons', async () => {
     const report = scored('roller-forehead-good');
     expect(report.passed).toBe(true);

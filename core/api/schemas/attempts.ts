@@ -169,14 +169,22 @@ const severitySchema = z.enum(['critical', 'major', 'minor', 'info']);
 export const criterionSchema = z.enum(['safety', 'protocol', 'technique', 'coverage', 'parameters', 'aftercare']);
 
 export const scoreReportSchema = z.strictObject({
-  reportVersion: z.literal(1),
+  reportVersion: z.literal(2),
   recordingId: z.string(),
   procedure: procedureSchema,
   score: z.number().min(0).max(100),
   passed: z.boolean(),
   criticalFailure: z.boolean(),
   passMark: z.number(),
-  criteria: z.array(z.strictObject({ criterion: criterionSchema, score: z.number().min(0).max(100), weight: z.number() })),
+  criteria: z.array(
+    z.strictObject({
+      criterion: criterionSchema,
+      score: z.number().min(0).max(100),
+      weight: z.number(),
+      assessed: z.boolean(),
+      notAssessed: z.strictObject({ reason: z.enum(['no-treatment', 'no-strokes', 'targets-untreated', 'no-target-regions']), required: z.boolean(), text: localizedTextSchema }).optional(),
+    }),
+  ),
   findings: z.array(
     z.strictObject({
       id: z.string(),
@@ -192,6 +200,7 @@ export const scoreReportSchema = z.strictObject({
         values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.number())])),
       }),
       simulatorDefault: z.boolean(),
+      extent: z.strictObject({ basis: z.enum(['region-events', 'session-events', 'scalp-passes']), units: z.number(), of: z.number(), fraction: z.number() }).optional(),
     }),
   ),
   metrics: z.record(z.string(), z.number()),

@@ -7,6 +7,7 @@ import type { DeviceSettings, Endpoint, Procedure, StepEvent, StepId } from '../
 import type { TreatmentSurface } from '../../surface/surface';
 import type { RecordingHeader } from '../live-contract';
 import type { Scenario } from '../scenario';
+import { createExtentTally, type ExtentTally } from './extent';
 import { createFindingSink, type FindingSink } from './findings';
 
 /** Vertices whose normal faces away from the contact normal by more than this are on another surface (ear, lid fold). */
@@ -54,6 +55,8 @@ export interface EngineContext {
   readonly zoneOfRegion: ReadonlyMap<RegionId, string>;
   readonly sink: FindingSink;
   readonly timeline: Timeline;
+  /** Treatment events per region, for the extent of findings (engine/extent.ts). */
+  readonly extent: ExtentTally;
   /** Scratch skin frame (skinFrame's output), shared by the parts; never held across calls. */
   readonly frame: Float64Array;
 }
@@ -78,6 +81,7 @@ export function createContext(surface: TreatmentSurface, header: RecordingHeader
     zoneOfRegion: zoneMap(zones),
     sink: createFindingSink(scenario),
     timeline: { steps: [], settings: null, settingsVersion: 0, firstTreatMs: -1, lastTreatMs: -1, lastEventMs: 0 },
+    extent: createExtentTally(),
     frame: new Float64Array(6),
   };
 }

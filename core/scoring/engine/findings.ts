@@ -6,7 +6,7 @@
 import type { RegionId } from '../../anatomy/regions';
 import { ruleById } from '../../rules/catalogue';
 import type { LiveWarning } from '../live-contract';
-import type { Finding, LocalizedText, Severity } from '../report';
+import type { Finding, FindingExtent, LocalizedText, Severity } from '../report';
 import type { Scenario } from '../scenario';
 
 export type Values = Record<string, number | string | boolean | number[]>;
@@ -46,6 +46,13 @@ export type WarnLive = (key: string, ruleId: string, tMs: number, evidence: Loca
 /** End-of-session findings: added once, never over one raised during the session. */
 export type Add = (ruleId: string, tMs: number, evidence: LocalizedText, values: Values, region?: RegionId, keySuffix?: string, span?: [number, number]) => void;
 
+/** A finding's extent and the severity it gives; simulatorDefault when that severity rests on the band thresholds (simulator defaults). */
+export interface GradedExtent {
+  severity: Severity;
+  extent: FindingExtent;
+  simulatorDefault: boolean;
+}
+
 export interface FindingSink {
   /** Findings raised while events arrived, by id, in first-raised order. */
   readonly accs: Map<string, Acc>;
@@ -57,7 +64,8 @@ export interface FindingSink {
   warnings(): LiveWarning[];
   /** A collector for one finish(): its `add` and the entries it added. */
   finishCollector(): { add: Add; extra: Acc[] };
-  toFinding(a: Acc): Finding;
+  /** The report's Finding; `graded`: the severity its extent gives and the extent (engine/extent.ts), for rules graded by extent. */
+  toFinding(a: Acc, graded?: GradedExtent): Finding;
 }
 
 export function createFindingSink(scenario?: Scenario): FindingSink {
@@ -111,7 +119,7 @@ export function createFindingSink(scenario?: Scenario): FindingSink {
     return { add, extra };
   };
 
-  const toFinding = (a: Acc): Finding => {
+  const toFinding: FindingSink['toFinding'] = (a, graded) => {
     const rule = ruleById(a.ruleId);
     const values: Values = { ...a.values };
     if (a.count > 1) values.occurrences = a.count;
@@ -119,13 +127,14 @@ export function createFindingSink(scenario?: Scenario): FindingSink {
       id: a.key,
       ruleId: a.ruleId,
       clause: a.clause,
-      severity: effectiveSeverity(rule.severity, scenario?.severity?.[a.ruleId]),
+      severity: effectiveSeverity(graded?.severity ?? rule.severity, scenario?.severity?.[a.ruleId]),
       criterion: rule.criterion,
       message: rule.statement,
       region: a.region,
       span: { startMs: a.startMs, endMs: a.endMs },
       evidence: { text: a.evidence, values },
-      simulatorDefault: rule.source === 'simulator-default',
+      simulatorDefault: rule.source === 'simulator-default' || graded?.simulatorDefault === true,
+      ...(graded ? { extent: graded.extent } : {}),
     };
   };
 

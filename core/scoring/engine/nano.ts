@@ -5,6 +5,7 @@ import type { NanoContact } from '../../recording/types';
 import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 import { SAME_SIDE_DOT, type EngineContext } from './context';
 import type { CoverageScope } from './coverage';
+import { countEvent } from './extent';
 import { round } from './findings';
 import { cellRange, footprintGrid } from './footprint-grid';
 import type { Protocol } from './protocol';
@@ -84,6 +85,7 @@ export function createNano(ctx: EngineContext, cfg: NanoDefaults, protocol: Prot
     const region = c.region;
     protocol.onTreatment(c.tStartMs, region);
     tl.lastTreatMs = Math.max(tl.lastTreatMs, c.tEndMs);
+    countEvent(ctx.extent, region);
     protocol.noTreat(region, c.tStartMs);
     contacts++;
     contactId++;

@@ -15,6 +15,7 @@ import { formatRanges, inRanges, rfSiteRule } from '../../rules/sites';
 import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 import { SAME_SIDE_DOT, stepBefore, type EngineContext } from './context';
 import type { CoverageScope } from './coverage';
+import { countEvent } from './extent';
 import { round, type Add } from './findings';
 import { cellRange, footprintGrid } from './footprint-grid';
 import type { Protocol } from './protocol';
@@ -124,7 +125,7 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
     const site = rfSiteRule(region);
     if (site) {
       if (!inRanges(p.depthMm, [site.depthMm])) {
-        raise(RF_DEPTH_RULE[site.clause], p.tMs, { zh: `进针 ${p.depthMm} mm，推荐 ${formatRanges([site.depthMm])}（${site.basis.zh}）`, en: `depth ${p.depthMm} mm, recommended ${formatRanges([site.depthMm])} (${site.basis.en})` }, { depthMm: p.depthMm, recommendedMm: [...site.depthMm] }, region);
+        raise(RF_DEPTH_RULE[site.clause], p.tMs, { zh: `进针 ${p.depthMm} mm，推荐 ${formatRanges([site.depthMm])}（${site.basis.zh}）`, en: `depth ${p.depthMm} mm, recommended ${formatRanges([site.depthMm])} (${site.basis.en})` }, { depthMm: p.depthMm, recommendedMm: [...site.depthMm], outOfRange: p.depthMm > site.depthMm[1] ? 'above' : 'below' }, region, undefined, true, p.depthMm > site.depthMm[1] ? 1 : 0);
       }
       if (site.bipolarRequired && !p.bipolar) raise('rf-bipolar-periocular', p.tMs, { zh: '眼周未用双极', en: 'periocular pulse without bipolar mode' }, { bipolar: false }, region);
       if (!p.suction) {
@@ -140,6 +141,7 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
   const onPulse = (p: RfPulse) => {
     const region = p.region;
     protocol.onTreatment(p.tMs, region);
+    countEvent(ctx.extent, region);
     protocol.noTreat(region, p.tMs);
     pulses++;
     checkTip(p);

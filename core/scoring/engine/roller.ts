@@ -11,7 +11,8 @@ import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 import { DIRECTION_BITS, type DirectionClass } from '../live-contract';
 import type { LocalizedText } from '../report';
 import { SAME_SIDE_DOT, type EngineContext } from './context';
-import { round } from './findings';
+import { countEvent } from './extent';
+import { round, type Values } from './findings';
 import { cellRange, footprintGrid, type FootprintGrid } from './footprint-grid';
 import type { Protocol } from './protocol';
 
@@ -151,6 +152,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
   let segStartMs = 0;
   let segEndMs = 0;
   let segScalpViolation = false;
+  let segOnScalp = false;
   let segClassCounted = -1;
 
   const endSegment = () => {
@@ -164,6 +166,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     segLengthMm = 0;
     segStartMs = segEndMs;
     segScalpViolation = false;
+    segOnScalp = false;
     segClassCounted = -1;
     hasPrevDir = false;
   };
@@ -210,6 +213,10 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
       if (segClassCounted < 0) tally.passesByClass[dirIndex]++;
       segClassCounted = dirIndex;
     }
+    if (region === 'scalp' && !segOnScalp) {
+      segOnScalp = true;
+      ctx.extent.scalpPasses++; // the passes 8.5.7's left-right rule is a share of
+    }
     if (region === 'scalp' && cls !== 'horizontal' && !segScalpViolation && !leftRight(tx, ty, tz, nx, ny, nz)) {
       segScalpViolation = true;
       raise('roller-scalp-direction', tMs, { zh: `头皮上${DIRECTION_NAMES[dirIndex].zh}滚动`, en: `${DIRECTION_NAMES[dirIndex].en} stroke on the scalp` }, { direction: cls }, region);
@@ -250,21 +257,26 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     inStroke = false;
   };
 
-  const checkNeedle = (region: RegionId, tMs: number) => {
+  /**
+   * The needle in force against the site's range, worked out when the region or the settings change; a
+   * needle outside it is raised on every contact sample, so the finding's occurrences are its extent
+   * (engine/extent.ts). `worst` 1 for a needle above the range: the finding then reports that one.
+   */
+  let needleViolation: { ruleId: string; evidence: LocalizedText; values: Values; worst: number } | null = null;
+  const checkNeedle = (region: RegionId) => {
+    needleViolation = null;
     const settings = tl.settings;
     if (!settings || settings.device !== 'roller' || isNoTreatRegion(region)) return;
     const needle = settings.needleLengthMm;
     const rec = rollerNeedleRecommendation(region, endpoint, header.case);
-    if (!inRanges(needle, rec.ranges)) {
-      const ruleId = region === 'nose' && header.case.nasalImplant ? 'roller-nasal-implant-needle' : ROLLER_NEEDLE_RULE[rec.clause];
-      raise(
-        ruleId,
-        tMs,
-        { zh: `针长 ${needle} mm，推荐 ${formatRanges(rec.ranges)}（${rec.basis.zh}）`, en: `needle ${needle} mm, recommended ${formatRanges(rec.ranges)} (${rec.basis.en})` },
-        { needleLengthMm: needle, recommendedMm: rec.ranges.flat() },
-        region,
-      );
-    }
+    if (inRanges(needle, rec.ranges)) return;
+    const above = rec.ranges.every(([, hi]) => needle > hi);
+    needleViolation = {
+      ruleId: region === 'nose' && header.case.nasalImplant ? 'roller-nasal-implant-needle' : ROLLER_NEEDLE_RULE[rec.clause],
+      evidence: { zh: `针长 ${needle} mm，推荐 ${formatRanges(rec.ranges)}（${rec.basis.zh}）`, en: `needle ${needle} mm, recommended ${formatRanges(rec.ranges)} (${rec.basis.en})` },
+      values: { needleLengthMm: needle, recommendedMm: rec.ranges.flat(), outOfRange: above ? 'above' : 'below' },
+      worst: above ? 1 : 0,
+    };
   };
 
   // Region-derived flags change only when the region does; the common case skips the look-ups.
@@ -292,6 +304,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
       if (tl.firstTreatMs < 0) protocol.onTreatment(tMs, region);
       if (tMs > tl.lastTreatMs) tl.lastTreatMs = tMs;
     }
+    countEvent(ctx.extent, region);
     if (regionIsNoTreat) protocol.noTreat(region, tMs);
     if (regionNeedsTension && !s.skinTension) {
       raise('roller-eyelid-tension', tMs, { zh: `${REGION_NAMES[region].zh}操作时未绷紧皮肤`, en: `${REGION_NAMES[region].en} rolled without skin held over bone` }, {}, region);
@@ -303,8 +316,9 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     if (region !== checkedRegion || tl.settingsVersion !== checkedSettingsVersion) {
       checkedRegion = region;
       checkedSettingsVersion = tl.settingsVersion;
-      checkNeedle(region, tMs);
+      checkNeedle(region);
     }
+    if (needleViolation) raise(needleViolation.ruleId, tMs, needleViolation.evidence, needleViolation.values, region, undefined, true, needleViolation.worst);
     protocol.trackZone(region, tMs);
     tally.pressureN++;
     tally.pressureSum += pressure;

@@ -22,6 +22,7 @@ import { appendToStreams, emptyStreams, recordingFromHeader } from '../../../cor
 import type { DeviceSettings, Recording, Zone } from '../../../core/recording/types';
 import type { RecordingEvent, RecordingHeader } from '../../../core/scoring/live-contract';
 import type { ScoreReport } from '../../../core/scoring/report';
+import { migrateScoreReport } from '../../../core/scoring/report-migrate';
 import type { Scenario } from '../../../core/scoring/scenario';
 import type { AuditTrail } from '../audit';
 import type { TrainingStore } from '../db/store';
@@ -243,7 +244,7 @@ export function createAttemptsService(deps: {
     storedReport(id) {
       const r = row(id);
       if (!r) return null;
-      return { status: r.status, report: r.status === 'finished' && r.report ? (JSON.parse(r.report) as ScoreReport) : null };
+      return { status: r.status, report: r.status === 'finished' && r.report ? migrateScoreReport(JSON.parse(r.report)) : null };
     },
 
     append(caller, { attemptId, seq, events, zones }) {
@@ -351,7 +352,7 @@ export function createAttemptsService(deps: {
       if (!r) throw new ApiFailure('not-found', `no attempt ${id} on your file`, '/id');
       if (r.status === 'running') return { summary: toSummary(r), recording: null, report: null };
       const recording = unpackRecording(r, store.location);
-      return { summary: toSummary(r), recording, report: r.report ? (JSON.parse(r.report) as ScoreReport) : null };
+      return { summary: toSummary(r), recording, report: r.report ? migrateScoreReport(JSON.parse(r.report)) : null };
     },
 
     rescore(id) {

@@ -122,6 +122,14 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
 export function ReportView({ state, zones = [], scenario }: { state: ReportState; zones?: readonly Zone[]; scenario?: Scenario }) {
   const { t, i18n } = useTranslation('studio');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
+  // How much of the work a finding graded by extent concerns (core/rules/extent-severity.ts).
+  const extentText = (f: Finding, procedure: ScoreReport['procedure']) => {
+    const e = f.extent!;
+    const values = { pct: Math.round(e.fraction * 1000) / 10, units: e.units, of: e.of, what: t(`debrief.extentWhat.${e.basis === 'scalp-passes' ? 'scalpPasses' : procedure}`) };
+    if (e.basis === 'session-events') return t('debrief.extentSession', values);
+    const region = e.basis === 'scalp-passes' ? 'scalp' : f.region;
+    return region ? t('debrief.extentRegion', { ...values, region: REGION_NAMES[region][lang] }) : t('debrief.extentSession', values);
+  };
   // Zones by their regions' names, never their ids.
   const named = (text: string) => nameZonesIn(text, zones, lang, (n) => t('zones.unnamed', { n }));
   const report = state.status === 'ready' ? state.report : null;
@@ -153,15 +161,24 @@ export function ReportView({ state, zones = [], scenario }: { state: ReportState
           <table className="studio-criteria">
             <caption>{t('debrief.criteria')}</caption>
             <tbody>
-              {report.criteria.map((c) => (
-                <tr key={c.criterion}>
-                  <th scope="row">{t(`criterion.${c.criterion}`)}</th>
-                  <td>
-                    <meter min={0} max={100} value={c.score} />
-                  </td>
-                  <td>{Math.round(c.score)}</td>
-                </tr>
-              ))}
+              {report.criteria.map((c) =>
+                // A criterion the session gave no evidence for reads "not assessed" with why, never a score.
+                c.assessed ? (
+                  <tr key={c.criterion} data-criterion={c.criterion}>
+                    <th scope="row">{t(`criterion.${c.criterion}`)}</th>
+                    <td>
+                      <meter min={0} max={100} value={c.score} />
+                    </td>
+                    <td>{Math.round(c.score)}</td>
+                  </tr>
+                ) : (
+                  <tr key={c.criterion} data-criterion={c.criterion} data-assessed="false" className="studio-not-assessed">
+                    <th scope="row">{t(`criterion.${c.criterion}`)}</th>
+                    <td>{c.notAssessed?.text[lang]}</td>
+                    <td>{t('debrief.notAssessed')}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
           <h3>{t('debrief.findings', { n: report.findings.length })}</h3>
@@ -182,6 +199,7 @@ export function ReportView({ state, zones = [], scenario }: { state: ReportState
                       {f.region && <span className="studio-muted"> · {REGION_NAMES[f.region][lang]}</span>}
                       {f.span && <span className="studio-muted"> · {formatSessionTime(f.span.startMs)}</span>}
                       <div className="studio-evidence">{named(f.evidence.text[lang])}</div>
+                      {f.extent && <div className="studio-muted" data-testid="finding-extent">{extentText(f, report.procedure)}</div>}
                       {f.simulatorDefault && <div className="studio-muted">{t('debrief.simulatorDefault')}</div>}
                     </li>
                   ))}

@@ -1,5 +1,6 @@
 // Why a failed attempt did not pass, at the top of the report: each critical finding with its clause, each
-// criterion under the per-criterion floor and the total under the pass mark, one sentence each in the UI
+// required criterion that could not be assessed (with why), each criterion under the per-criterion floor and
+// the total under the pass mark, one sentence each in the UI
 // language (core's failReasons; nothing when the attempt passed).
 
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,8 @@ export function FailReasons({ report, scenario, zones = [] }: { report: ScoreRep
           ? t('debrief.why.criticalAt', { clause: r.clause, region: REGION_NAMES[r.region][lang], message })
           : t('debrief.why.critical', { clause: r.clause, message });
       }
+      case 'not-assessed':
+        return t('debrief.why.notAssessed', { criterion: t(`criterion.${r.criterion}`), reason: r.text[lang] });
       case 'criterion': {
         const values = { criterion: t(`criterion.${r.criterion}`), score: r.score, floor: r.floor };
         return r.simulatorDefault ? t('debrief.why.criterionDefault', values) : t('debrief.why.criterion', values);
@@ -36,7 +39,7 @@ export function FailReasons({ report, scenario, zones = [] }: { report: ScoreRep
       <h3 id="fail-reasons-title">{t('debrief.why.title')}</h3>
       <ul>
         {reasons.map((r) => (
-          <li key={r.kind === 'critical' ? `critical:${r.findingId}` : r.kind === 'criterion' ? `criterion:${r.criterion}` : 'total'} data-kind={r.kind}>
+          <li key={r.kind === 'critical' ? `critical:${r.findingId}` : r.kind === 'total' ? 'total' : `${r.kind}:${r.criterion}`} data-kind={r.kind}>
             {sentence(r)}
           </li>
         ))}

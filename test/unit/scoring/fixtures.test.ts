@@ -65,6 +65,17 @@ describe('score CLI', () => {
     expect(text).toMatch(/depth 2 mm, recommended 0\.5-1\.5 mm/);
   });
 
+  it('prints a criterion with no evidence as not assessed, with why, never as a score', () => {
+    const t = io();
+    expect(runScoreCli([file('roller-forehead-almost-nothing'), '--lang', 'en'], t.io)).toBe(0);
+    const text = t.out.join('');
+    expect(text).toMatch(/technique not assessed \| coverage 0 \| parameters not assessed/);
+    expect(text).toContain('technique not assessed: the target regions were left (almost) untreated');
+    const z = io();
+    runScoreCli([file('roller-forehead-almost-nothing')], z.io);
+    expect(z.out.join('')).toMatch(/手法 未评/);
+  });
+
   it('prints JSON with --format json and Chinese text by default', () => {
     const t = io();
     expect(runScoreCli([file('roller-no-consent'), '--format', 'json'], t.io)).toBe(0);

@@ -4,6 +4,7 @@ import { readShippedHeadModelFiles, shippedHeadModelSha256 } from '../../../core
 import { rulesCatalogueHash, scenarioHash, SCORING_ENGINE_VERSION, scoreProvenance } from '../../../core/scoring/provenance';
 import { canonicalJson } from '../../../core/canonical-json';
 import { RULES } from '../../../core/rules/catalogue';
+import { EXTENT_SEVERITY } from '../../../core/rules/extent-severity';
 import { SIMULATOR_DEFAULTS } from '../../../core/rules/simulator-defaults';
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -13,11 +14,11 @@ describe('score provenance', () => {
     expect(SCORING_ENGINE_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('hashes the rules catalogue and defaults: 64 hex, stable, the sha256 of their canonical JSON', () => {
+  it('hashes the rules catalogue, defaults and severity-by-extent table: 64 hex, stable, the sha256 of their canonical JSON', () => {
     const h = rulesCatalogueHash();
     expect(h).toMatch(HEX64);
     expect(rulesCatalogueHash()).toBe(h);
-    expect(h).toBe(sha256Hex(new TextEncoder().encode(canonicalJson({ rules: RULES, defaults: SIMULATOR_DEFAULTS }))));
+    expect(h).toBe(sha256Hex(new TextEncoder().encode(canonicalJson({ rules: RULES, defaults: SIMULATOR_DEFAULTS, extent: EXTENT_SEVERITY }))));
   });
 
   it('hashes scenarios: none is the hash of null, different scenarios differ, key order does not matter', () => {
