@@ -35,7 +35,7 @@ describe('the administrator’s records screen', () => {
     URL.createObjectURL = vi.fn(() => 'blob:export');
     URL.revokeObjectURL = vi.fn();
     await renderShell({ services: s, clientKey: 'window:admin', language: 'zh' });
-    fireEvent.click(navTo('我的记录'));
+    fireEvent.click(navTo('培训考核记录'));
     expect(await screen.findByRole('heading', { level: 1, name: '培训考核记录' })).toBeTruthy();
     const form = screen.getByRole('form', { name: '导出' });
     fireEvent.change(within(form).getByLabelText('职业类别'), { target: { value: 'technician' } });
@@ -53,7 +53,7 @@ describe('the administrator’s records screen', () => {
   it('lists the records with their status, revokes one with a reason, and shows the renewal list', async () => {
     const s = await institution(true);
     await renderShell({ services: s, clientKey: 'window:admin', language: 'zh' });
-    fireEvent.click(navTo('我的记录'));
+    fireEvent.click(navTo('培训考核记录'));
     const table = await screen.findByRole('table', { name: '本机构签发的培训合格证明' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(1 + 3);
@@ -72,7 +72,7 @@ describe('the administrator’s records screen', () => {
   it('says the key must be unlocked when there is none; a trainee keeps their own records screen', async () => {
     const s = await institution(false);
     await renderShell({ services: s, clientKey: 'window:admin', language: 'en' });
-    fireEvent.click(navTo('My records'));
+    fireEvent.click(navTo('Certification'));
     const form = await screen.findByRole('form', { name: 'Export' });
     fireEvent.click(within(form).getByRole('button', { name: 'Start export' }));
     expect(await screen.findByText(/The signing key is locked/)).toBeTruthy();
