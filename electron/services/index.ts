@@ -157,6 +157,19 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const s = storage.status;
     throw new ApiFailure('storage-corrupt', `the training database cannot be used: ${s.problem ?? s.state}`, s.file);
   };
+  /**
+   * A submitted exam or an issued record: its xAPI statements go into the outbox now (the start-up scan and
+   * the timer would find them too, later). A failure to queue never fails the call: the scan retries it.
+   */
+  const afterSigned = async <T,>(work: T | Promise<T>): Promise<T> => {
+    const done = await work;
+    try {
+      need().lrs.enqueuePending();
+    } catch (error) {
+      config.onInternalError?.('lrs outbox', error);
+    }
+    return done;
+  };
   const pdfFiles = () => {
     const { store, people, certificates, settings } = need();
     return createCertificatePdfFiles({ store, people, keys: certificates.keys, clock: runtime, institution: () => settings.institution().name });
@@ -222,7 +235,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'exams.open': ({ id }, { caller, clientKey }) => need().exams.open(signedIn(caller), clientKey, id),
     'exams.step': ({ examAttemptId, step }, { caller, clientKey }) => need().exams.step(signedIn(caller), clientKey, examAttemptId, step),
     'exams.startPractical': ({ examAttemptId, partId }, { caller, clientKey }) => need().exams.startPractical(signedIn(caller), clientKey, examAttemptId, partId),
-    'exams.submit': ({ examAttemptId }, { caller, clientKey }) => need().exams.submit(signedIn(caller), clientKey, examAttemptId),
+    'exams.submit': ({ examAttemptId }, { caller, clientKey }) => afterSigned(need().exams.submit(signedIn(caller), clientKey, examAttemptId)),
     'exams.list': (query, { caller }) => need().exams.list(signedIn(caller), query),
     'exams.release': ({ examAttemptId }, { caller }) => need().exams.release(signedIn(caller), examAttemptId),
     'exams.tracks': ({ personId }, { caller }) => need().exams.tracks(signedIn(caller), personId),
@@ -249,7 +262,7 @@ export async function createServices(config: ServicesConfig): Promise<AppService
       return unlocked;
     },
     'certificates.rotateKey': ({ passphrase, newPassphrase }, { caller }) => need().certificates.rotate(signedIn(caller), passphrase, newPassphrase),
-    'certificates.issue': ({ personId }, { caller }) => need().certificates.issue(signedIn(caller), personId),
+    'certificates.issue': ({ personId }, { caller }) => afterSigned(need().certificates.issue(signedIn(caller), personId)),
     'certificates.list': ({ personId }, { caller }) => need().certificates.list(signedIn(caller), personId),
     'certificates.revoke': ({ number, reason }, { caller }) => need().certificates.revoke(signedIn(caller), number, reason),
     'certificates.renewals': ({ withinDays }, { caller }) => need().certificates.renewals(signedIn(caller), withinDays),
@@ -291,9 +304,8 @@ export async function createServices(config: ServicesConfig): Promise<AppService
       disposed = true;
       for (const t of timers) clearInterval(t);
       timers.length = 0;
-      // A backup under way finishes before the database closes.
-      // A backup or an LRS push under way finishes before the database closes.
-      return Promise.all([backupInFlight, live?.lrs.stop()]).then(() => storage.close());
+      // A backup, an LRS push or an export under way finishes before the database closes.
+      return Promise.all([backupInFlight, live?.lrs.stop(), live?.exports.idle()]).then(() => storage.close());
     },
   };
 }
