@@ -155,12 +155,12 @@ describe('a completion record, its certificate, badge, statements and the month�
     const certRow = page.locator('tr', { hasText: number });
     const pdf = await downloaded(page, () => certRow.getByRole('button', { name: `下载证书 ${number} 的 PDF` }).click());
     expect(pdf.name).toBe(`${number}.pdf`);
-    const [pageImage] = renderPages(pdf.bytes, 60, SCREENSHOT_DIR);
+    const [pageImage] = renderPages(pdf.bytes, 90);
     expect(pageImage!.width).toBeGreaterThan(pageImage!.height); // A4 landscape
     expect(pageImage!.inkShare).toBeGreaterThan(0.01);
     writeFileSync(path.join(SCREENSHOT_DIR, 'certificate-page-1.png'), pageImage!.png);
     const text = pdfText(pdf.bytes);
-    for (const expected of ['培训合格证明', 'Certificate', NURSE.name, number, NURSE.certificateNumber, '15.2.3', '华东微针培训中心']) expect(text).toContain(expected);
+    for (const expected of ['培训合格证明', 'Certificate', NURSE.name, number, NURSE.certificateNumber, '15.2.3', '华东微针培训中心', NURSE_BASICS.title.zh]) expect(text).toContain(expected);
     const badge = await downloaded(page, () => certRow.getByRole('button', { name: `将记录 ${number} 下载为开放徽章 3.0 凭证` }).click());
     expect(JSON.parse(badge.bytes.toString('utf8'))).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'] });
 

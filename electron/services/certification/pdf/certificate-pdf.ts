@@ -23,7 +23,10 @@ const ACCENT = '#1f5a8a';
 /** Modules listed on the page itself; a longer track goes on an annex page (never cut). */
 const MODULES_ON_PAGE = 7;
 
-export async function certificatePdf(signed: SignedRecord): Promise<Buffer> {
+/** A module's published title by id and version (the record names modules by id; people read titles). */
+export type ModuleTitles = (id: string, version: number) => { zh: string; en: string } | null;
+
+export async function certificatePdf(signed: SignedRecord, titles: ModuleTitles = () => null): Promise<Buffer> {
   const r = signed.record;
   const issued = new Date(r.issuedAt);
   const { doc, bytes } = newDocument({
@@ -47,10 +50,10 @@ export async function certificatePdf(signed: SignedRecord): Promise<Buffer> {
   frame(doc);
   header(doc, signed);
   const annex = r.modules.length > MODULES_ON_PAGE;
-  const y = details(doc, signed, annex);
+  const y = details(doc, signed, annex, titles);
   qrColumn(doc, signed);
   verifyLine(doc, signed, y);
-  if (annex) annexPage(doc, signed);
+  if (annex) annexPage(doc, signed, titles);
   doc.end();
   return bytes;
 }
@@ -93,7 +96,7 @@ function field(doc: Doc, zh: string, en: string, value: string, x: number, y: nu
   return bottom;
 }
 
-function details(doc: Doc, signed: SignedRecord, annex: boolean): number {
+function details(doc: Doc, signed: SignedRecord, annex: boolean, titles: ModuleTitles): number {
   const r = signed.record;
   const col = LEFT_WIDTH / 2;
   let y = 188;
@@ -103,7 +106,7 @@ function details(doc: Doc, signed: SignedRecord, annex: boolean): number {
   field(doc, '执业证书编号', 'Professional certificate no.', r.trainee.certificateNumber, LEFT, y, col - 10);
   y = field(doc, '证书类别', 'Certificate kind', CERTIFICATE_KIND_LABEL.zh[r.trainee.certificateKind], LEFT + col, y, col - 10, CERTIFICATE_KIND_LABEL.en[r.trainee.certificateKind]);
   y += 6;
-  if (!annex) y = moduleTable(doc, y, r.modules);
+  if (!annex) y = moduleTable(doc, y, r.modules, titles);
   else {
     doc.font(FONT_REGULAR).fontSize(9).fillColor(INK).text(`共 ${r.modules.length} 个模块，见附页。  ${r.modules.length} modules, listed on the annex page.`, LEFT + 4, y + 2, { width: LEFT_WIDTH });
     y += 16;
@@ -123,7 +126,7 @@ function details(doc: Doc, signed: SignedRecord, annex: boolean): number {
 }
 
 /** The modules: id, version, score and the date passed; returns the bottom. */
-export function moduleTable(doc: Doc, top: number, modules: SignedRecord['record']['modules'], x = LEFT, width = LEFT_WIDTH): number {
+export function moduleTable(doc: Doc, top: number, modules: SignedRecord['record']['modules'], titles: ModuleTitles, x = LEFT, width = LEFT_WIDTH): number {
   const cols = [
     { zh: '模块', en: 'Module', w: 0.46 },
     { zh: '版本', en: 'Version', w: 0.14 },
@@ -142,7 +145,8 @@ export function moduleTable(doc: Doc, top: number, modules: SignedRecord['record
   }
   let y = top + 15;
   for (const m of modules) {
-    const cells = [m.id, String(m.version), String(Math.round(m.score * 10) / 10), printedDate(m.passedAt)];
+    const title = titles(m.id, m.version);
+    const cells = [title ? `${title.zh}（${m.id}）` : m.id, String(m.version), String(Math.round(m.score * 10) / 10), printedDate(m.passedAt)];
     cx = x;
     cells.forEach((cell, i) => {
       doc.font(FONT_REGULAR).fontSize(9).fillColor(INK).text(cell, cx + 4, y + 3, { width: cols[i]!.w * width - 8, lineBreak: false, ellipsis: true });
@@ -188,7 +192,7 @@ function verifyLine(doc: Doc, signed: SignedRecord, detailsBottom: number) {
 }
 
 /** Annex pages for a long track: every module, two columns a page, as many pages as it takes. */
-function annexPage(doc: Doc, signed: SignedRecord) {
+function annexPage(doc: Doc, signed: SignedRecord, titles: ModuleTitles) {
   const r = signed.record;
   const half = (PAGE.width - 2 * MARGIN - 30) / 2;
   for (let from = 0; from < r.modules.length; ) {
@@ -199,7 +203,7 @@ function annexPage(doc: Doc, signed: SignedRecord) {
     const perColumn = Math.floor((PAGE.height - 60 - y - 15) / 15);
     for (const x of [LEFT, LEFT + half + 10]) {
       if (from >= r.modules.length) break;
-      moduleTable(doc, y, r.modules.slice(from, from + perColumn), x, half);
+      moduleTable(doc, y, r.modules.slice(from, from + perColumn), titles, x, half);
       from += perColumn;
     }
   }

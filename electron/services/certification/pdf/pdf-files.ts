@@ -28,6 +28,12 @@ export const MAX_VERIFY_FILE_BYTES = 20 * 1024 * 1024;
 
 export function createCertificatePdfFiles(deps: { store: TrainingStore; people: PeopleService; keys: KeyRing; clock: Clock; institution: () => string }) {
   const { store, people, keys, clock } = deps;
+  /** The title a published module version carries (exam_modules keeps every version ever published). */
+  const publishedTitle = (id: string, version: number): { zh: string; en: string } | null => {
+    const row = store.get<{ document: string }>('SELECT document FROM exam_modules WHERE id = ? AND version = ?', id, version);
+    const title = row ? (JSON.parse(row.document) as { title?: { zh?: unknown; en?: unknown } }).title : undefined;
+    return typeof title?.zh === 'string' && typeof title.en === 'string' ? { zh: title.zh, en: title.en } : null;
+  };
   const pdf = (fileName: string, bytes: Buffer): PdfFile => ({ fileName, mediaType: 'application/pdf', base64: bytes.toString('base64') });
 
   return {
@@ -35,7 +41,7 @@ export function createCertificatePdfFiles(deps: { store: TrainingStore; people: 
       const row = store.get<{ person_id: string; record_json: string; signature_b64: string; key_fingerprint: string }>('SELECT person_id, record_json, signature_b64, key_fingerprint FROM completion_records WHERE number = ?', number);
       // A trainee asking for someone else's number learns no more than for a number that does not exist.
       if (!row || (caller.accountRole === 'trainee' && row.person_id !== caller.personId)) throw new ApiFailure('not-found', `no completion record ${number}`, '/number');
-      return pdf(`${number}.pdf`, await certificatePdf(signedOf(row)));
+      return pdf(`${number}.pdf`, await certificatePdf(signedOf(row), publishedTitle));
     },
 
     async traineeFile(caller: SignedIn, personId: string, lang: PdfLang): Promise<PdfFile> {
