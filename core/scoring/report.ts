@@ -54,6 +54,11 @@ export interface FindingExtent {
   of: number;
   /** units ÷ of, rounded to 0.001. */
   fraction: number;
+  /**
+   * The severity came from the band limits (extentTraceFraction, extentMostFraction: simulator defaults)
+   * rather than from the rule alone; the rule's own threshold keeps its provenance in `simulatorDefault`.
+   */
+  severityBySimulatorBands: boolean;
 }
 
 /** Why a criterion had no evidence to judge. */

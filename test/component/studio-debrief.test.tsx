@@ -156,14 +156,14 @@ describe('why a failed attempt did not pass', () => {
     expect(findUntranslatedText(zh.container, 'zh')).toEqual([]);
     expect(reasons()).toEqual([
       `严重问题（第 8.2 条）：${untreated.message.zh}；部位：额部`,
-      '「手法」未评分：目标区域几乎未治疗，操作太少，无从评价；本任务要求的操作没有完成',
-      '「参数」未评分：目标区域几乎未治疗，操作太少，无从评价；本任务要求的操作没有完成',
+      '「手法」未评估：目标区域几乎未治疗，操作太少，无从评价；本任务要求的操作没有完成',
+      '「参数」未评估：目标区域几乎未治疗，操作太少，无从评价；本任务要求的操作没有完成',
       '「覆盖」得分 0，低于每项最低分 60（模拟器默认值）',
       '总分 50，低于及格线 80（模拟器默认值）',
     ]);
     for (const c of ['technique', 'parameters']) {
       expect(row(c).getAttribute('data-assessed')).toBe('false');
-      expect(row(c).textContent).toContain('未评');
+      expect(row(c).textContent).toContain('未评估');
       expect(row(c).querySelector('meter')).toBeNull();
     }
     expect(row('safety').querySelector('meter')).not.toBeNull();

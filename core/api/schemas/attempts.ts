@@ -200,7 +200,7 @@ export const scoreReportSchema = z.strictObject({
         values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.number())])),
       }),
       simulatorDefault: z.boolean(),
-      extent: z.strictObject({ basis: z.enum(['region-events', 'session-events', 'scalp-passes']), units: z.number(), of: z.number(), fraction: z.number() }).optional(),
+      extent: z.strictObject({ basis: z.enum(['region-events', 'session-events', 'scalp-passes']), units: z.number(), of: z.number(), fraction: z.number(), severityBySimulatorBands: z.boolean() }).optional(),
     }),
   ),
   metrics: z.record(z.string(), z.number()),

@@ -43,7 +43,7 @@ export function gradeExtent(a: Acc, t: ExtentTally, cfg: ExtentDefaults): Graded
   const fraction = of > 0 ? units / of : 1;
   const band = extentBand(fraction, cfg.extentTraceFraction, cfg.extentMostFraction);
   const bands = a.values.outOfRange === 'below' && table.shortBands ? table.shortBands : table.bands;
-  const extent: FindingExtent = { basis, units, of, fraction: round(fraction) };
-  const simulatorDefault = new Set(Object.values(bands)).size > 1;
-  return { severity: bands[band], extent, simulatorDefault };
+  // Where the bands differ, the band limits (simulator defaults) chose the severity.
+  const extent: FindingExtent = { basis, units, of, fraction: round(fraction), severityBySimulatorBands: new Set(Object.values(bands)).size > 1 };
+  return { severity: bands[band], extent };
 }

@@ -46,11 +46,10 @@ export type WarnLive = (key: string, ruleId: string, tMs: number, evidence: Loca
 /** End-of-session findings: added once, never over one raised during the session. */
 export type Add = (ruleId: string, tMs: number, evidence: LocalizedText, values: Values, region?: RegionId, keySuffix?: string, span?: [number, number]) => void;
 
-/** A finding's extent and the severity it gives; simulatorDefault when that severity rests on the band thresholds (simulator defaults). */
+/** A finding's extent and the severity it gives (extent.severityBySimulatorBands: the band limits chose it). */
 export interface GradedExtent {
   severity: Severity;
   extent: FindingExtent;
-  simulatorDefault: boolean;
 }
 
 export interface FindingSink {
@@ -133,7 +132,8 @@ export function createFindingSink(scenario?: Scenario): FindingSink {
       region: a.region,
       span: { startMs: a.startMs, endMs: a.endMs },
       evidence: { text: a.evidence, values },
-      simulatorDefault: rule.source === 'simulator-default' || graded?.simulatorDefault === true,
+      // The rule's own threshold: the standard's number or a simulator default (extent bands say theirs in extent).
+      simulatorDefault: rule.source === 'simulator-default',
       ...(graded ? { extent: graded.extent } : {}),
     };
   };

@@ -20,7 +20,8 @@ export function FailReasons({ report, scenario, zones = [] }: { report: ScoreRep
     switch (r.kind) {
       case 'critical': {
         const message = nameZonesIn(r.message[lang], zones, lang, (n) => t('zones.unnamed', { n }));
-        return r.region
+        // The region is named once: many rule messages already begin with it.
+        return r.region && !message.toLowerCase().includes(REGION_NAMES[r.region][lang].toLowerCase())
           ? t('debrief.why.criticalAt', { clause: r.clause, region: REGION_NAMES[r.region][lang], message })
           : t('debrief.why.critical', { clause: r.clause, message });
       }

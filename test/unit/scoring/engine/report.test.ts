@@ -35,7 +35,7 @@ describe('report formula', () => {
   });
 
   it('scales a finding graded by extent: its severity\'s points times 1 + the fraction', () => {
-    const graded = (fraction: number): Finding => ({ ...finding('parameters', 'major'), extent: { basis: 'region-events', units: fraction * 100, of: 100, fraction } });
+    const graded = (fraction: number): Finding => ({ ...finding('parameters', 'major'), extent: { basis: 'region-events', units: fraction * 100, of: 100, fraction, severityBySimulatorBands: true } });
     const by = (fs: Finding[]) => Object.fromEntries(criterionScores(fs, cfg, undefined, 'roller', FULL_EVIDENCE).map((c) => [c.criterion, c.score]));
     // 100 − 25 × 1.25 = 68.75, to 0.1.
     expect(by([graded(0.25)]).parameters).toBe(68.8);
