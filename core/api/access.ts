@@ -97,6 +97,10 @@ export const CALL_ACCESS: { readonly [N in ApiCallName]: CallAccess } = {
   'lrs.configure': admin,
   'lrs.unlock': admin,
   'lrs.pushNow': admin,
+  'experts.mark': authors, // instructors mark expert sessions (the service checks the attempt is finished and of a task)
+  'experts.unmark': authors,
+  'experts.benchmark': anyone, // the aggregate only: a trainee never learns whose sessions they are
+  'experts.list': staff, // which attempts are marked, by whom, when
   'audit.list': admin,
   'audit.verify': admin,
   'backups.list': admin,

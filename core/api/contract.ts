@@ -83,6 +83,7 @@ import {
   exportFileSchema,
 } from './schemas/certification';
 import { noArgs, recordIdSchema } from './schemas/common';
+import { benchmarkQuerySchema, expertBenchmarkSchema, expertMarkSchema, expertMarkStateSchema, markExpertSchema, unmarkExpertSchema } from './schemas/experts';
 import { cohortQuerySchema, cohortStatsSchema, recurringFindingViewSchema, recurringFindingsQuerySchema } from '../records/schemas';
 import {
   examAttemptSummarySchema,
@@ -116,6 +117,7 @@ export * from './schemas/authoring';
 export * from './schemas/certification';
 export * from './schemas/common';
 export * from './schemas/exams';
+export * from './schemas/experts';
 export * from './schemas/people';
 
 export const appInfoSchema = z.strictObject({
@@ -229,6 +231,11 @@ export const apiContract = {
   'lrs.configure': call('Administrators set the LRS endpoint, user and password; the password is wrapped by their passphrase (the signing key’s) or the OS keyring and never returned.', lrsConfigureSchema, lrsStatusSchema),
   'lrs.unlock': call('Administrators unlock the LRS password for this run with their passphrase (unlocking the signing key with the same one does it too).', passphraseSchema, lrsStatusSchema),
   'lrs.pushNow': call('Administrators push every queued statement now, refused ones and back-off included.', noArgs, lrsStatusSchema),
+
+  'experts.mark': call('Instructors mark a finished practice or test session of a task (practice preset or exam practical task) as an expert session; the attempt itself is not changed.', markExpertSchema, expertMarkStateSchema),
+  'experts.unmark': call('Instructors unmark an expert session, with the reason (the mark stays in the history).', unmarkExpertSchema, expertMarkStateSchema),
+  'experts.benchmark': call('The experts of a task in aggregate: per metric n, mean, sample SD, min and max (no spread under 3 sessions), and the simulator-default thresholds they suggest. Never whose sessions.', benchmarkQuerySchema, expertBenchmarkSchema),
+  'experts.list': call('Staff: the expert sessions of a task, whose they are, who marked them and when.', benchmarkQuerySchema, z.array(expertMarkSchema)),
 
   'audit.list': call('A page of the audit trail.', auditQuerySchema, auditPageSchema),
   'audit.verify': call('Checks the audit trail’s hash chain end to end.', noArgs, auditVerificationSchema),

@@ -17,6 +17,7 @@ import { createBadgeFiles } from './certification/badges/badge-file';
 import { createCertificatePdfFiles } from './certification/pdf/pdf-files';
 import type { KeyProtector } from './certification/keys';
 import { createExamsService, type ExamsService } from './exams/service';
+import { createExpertsService, type ExpertsService } from './experts/service';
 import { createAuthoringService, type AuthoringService } from './exams/authoring';
 import { createMediaService, type MediaService } from './exams/media';
 import { createPacksService } from './exams/packs';
@@ -70,6 +71,8 @@ export interface LiveServices {
   lrs: LrsService;
   exports: ExportJobs;
   insights: RecordInsightsService;
+  /** Expert sessions per task and their benchmark. */
+  experts: ExpertsService;
 }
 
 const SWEEP_MS = 30_000;
@@ -112,7 +115,8 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     const exports = createExportJobs({ store, keys: certificates.keys, audit, clock: runtime, institution: () => settings.institution().name });
     const insights = createRecordInsightsService({ store, people, clock: runtime });
     const lrs = createLrsService({ store, audit, clock: runtime, osProtector: config.osKeyProtector ?? null });
-    live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs, certificates, exports, insights, lrs };
+    const experts = createExpertsService({ store, audit, clock: runtime });
+    live = { store, audit, people, settings, auth, attempts, exams, authoring, media, packs, certificates, exports, insights, lrs, experts };
     if (config.legacyDataDir) await importJsonDataOnce({ store, audit, dataDir: config.legacyDataDir, ports: config.scoring, runtime });
     attempts.abandonOrphans();
     await certificates.openWithOs().catch((error: unknown) => config.onInternalError?.('signing key', error));
@@ -285,6 +289,10 @@ export async function createServices(config: ServicesConfig): Promise<AppService
     'lrs.configure': (input, { caller }) => need().lrs.configure(signedIn(caller), input),
     'lrs.unlock': ({ passphrase }, { caller }) => need().lrs.unlock(signedIn(caller), passphrase),
     'lrs.pushNow': (_args, { caller }) => need().lrs.pushNow(signedIn(caller)),
+    'experts.mark': ({ attemptId }, { caller }) => need().experts.mark(signedIn(caller), attemptId),
+    'experts.unmark': ({ attemptId, reason }, { caller }) => need().experts.unmark(signedIn(caller), attemptId, reason),
+    'experts.benchmark': ({ presetId }, { caller }) => need().experts.benchmark(signedIn(caller), presetId),
+    'experts.list': ({ presetId }, { caller }) => need().experts.list(signedIn(caller), presetId),
     'audit.list': (query) => need().audit.list(query),
     'audit.verify': () => need().audit.verify(),
     'backups.list': async () => (storage.backupsDir ? listBackups(storage.backupsDir) : []),

@@ -46,7 +46,7 @@ describe('API contract', () => {
       ['people.create', { name: 'x' }],
       ['app.info', {}],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['app', 'audit', 'auth', 'authoring', 'backups', 'certificates', 'cohort', 'exams', 'institution', 'lrs', 'media', 'packs', 'people', 'records', 'sessions', 'settings', 'storage']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'audit', 'auth', 'authoring', 'backups', 'certificates', 'cohort', 'exams', 'experts', 'institution', 'lrs', 'media', 'packs', 'people', 'records', 'sessions', 'settings', 'storage']);
   });
 
   it('checks a new trainee against 15.2: profession, certificate and a kind that proves that profession', () => {

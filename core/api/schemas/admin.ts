@@ -77,6 +77,8 @@ export const AUDIT_ACTIONS = [
   'records.exported',
   'lrs.configured',
   'lrs.unlocked',
+  'expert.marked',
+  'expert.unmarked',
   'backup.created',
   'storage.restored',
 ] as const;

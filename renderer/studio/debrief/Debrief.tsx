@@ -2,18 +2,24 @@
 // read back when it is reopened; never scored again here), findings grouped by clause, the heat maps and
 // the replay; where the attempt is stored and what kind it is; export as a JSON recording.
 
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
-import type { Recording, Zone } from '../../../core/recording/types';
+import type { AccountRole } from '../../../core/api/contract';
+import type { Recording, SessionMode, Zone } from '../../../core/recording/types';
 import { RULES_BY_ID } from '../../../core/rules/catalogue';
 import type { Finding, LocalizedText, ScoreReport } from '../../../core/scoring/report';
 import type { Scenario } from '../../../core/scoring/scenario';
+import { api as defaultApi } from '../../api/client';
+import { AppStoreContext } from '../../app/store';
 import type { LoadedHead } from '../StudioScreen';
-import { useStudio } from '../store';
+import { feedbackVisible } from '../test-mode';
+import { useStudio, type AttemptOutcome } from '../store';
 import { LeaveConfirm, type Leave } from '../panels/LeaveConfirm';
 import { formatSessionTime } from '../panels/ProcedurePanel';
 import { AttemptKind, AttemptNote } from './AttemptNote';
+import { ExpertComparison } from './ExpertComparison';
+import { ExpertMarkToggle } from './ExpertMarkToggle';
 import { FailReasons } from './FailReasons';
 import { Replay } from './Replay';
 import { nameZonesIn } from '../zone-names';
@@ -68,6 +74,18 @@ export function downloadRecording(recording: Recording): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * Which expert-benchmark panels the debrief shows: both need a stored, finished session of a task (never a
+ * file opened here); the mark toggle is for instructors; the comparison only in learn mode (feedbackVisible:
+ * test mode judges nothing).
+ */
+export function expertPanels(outcome: AttemptOutcome | null, role: AccountRole | null, mode: SessionMode): { toggle: ExpertTask | null; compare: ExpertTask | null } {
+  const summary = outcome?.summary ?? null;
+  const task = summary && summary.status === 'finished' && summary.kind !== 'imported' && summary.presetId ? { attemptId: summary.id, presetId: summary.presetId } : null;
+  return { toggle: role === 'instructor' ? task : null, compare: feedbackVisible(mode) ? task : null };
+}
+type ExpertTask = { attemptId: string; presetId: string };
+
 export function Debrief({ head, recording, leave }: { head: LoadedHead; recording: Recording; leave: Leave }) {
   const { t } = useTranslation('studio');
   const practiseAgain = useStudio((s) => s.practiseAgain);
@@ -86,6 +104,12 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
       : finishProblem?.retry
         ? { status: 'not-stored' }
         : { status: 'none', note: outcome?.summary?.note ?? null };
+  // Expert benchmarks: a stored, finished session of a task (never a file opened here). The shell's API and
+  // role (tests give real services); the comparison only in learn mode (test mode judges nothing).
+  const appStore = useContext(AppStoreContext);
+  const api = appStore?.getState().api ?? defaultApi;
+  const role = appStore?.getState().signedIn?.accountRole ?? null;
+  const experts = expertPanels(outcome, role, recording.mode);
 
   return (
     <div className="studio-debrief" data-testid="debrief">
@@ -105,8 +129,11 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
         </button>
       </header>
       <AttemptNote outcome={outcome} problem={finishProblem} />
+      {experts.toggle && <ExpertMarkToggle api={api} attemptId={experts.toggle.attemptId} presetId={experts.toggle.presetId} />}
       <div className="studio-debrief-body">
-        <ReportView state={state} zones={recording.zones} />
+        <ReportView state={state} zones={recording.zones}>
+          {experts.compare && report && <ExpertComparison api={api} presetId={experts.compare.presetId} report={report} />}
+        </ReportView>
         <Replay head={head} recording={recording} findings={report?.findings ?? []} />
       </div>
       <LeaveConfirm leave={leave} />
@@ -117,9 +144,10 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
 /**
  * The report half of the debrief: score, pass/fail and why it failed, criteria and findings grouped by
  * clause. `scenario`: the one the report was scored with (main scores studio attempts with none, the
- * simulator defaults), for the floor and pass mark the reasons cite.
+ * simulator defaults), for the floor and pass mark the reasons cite. `children`: shown after the findings (the
+ * comparison with the experts).
  */
-export function ReportView({ state, zones = [], scenario }: { state: ReportState; zones?: readonly Zone[]; scenario?: Scenario }) {
+export function ReportView({ state, zones = [], scenario, children }: { state: ReportState; zones?: readonly Zone[]; scenario?: Scenario; children?: ReactNode }) {
   const { t, i18n } = useTranslation('studio');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   // How much of the work a finding graded by extent concerns (core/rules/extent-severity.ts).
@@ -156,6 +184,8 @@ export function ReportView({ state, zones = [], scenario }: { state: ReportState
             <span>{report.passed ? t('debrief.passed') : t('debrief.failed')}</span>
             <small>{t('debrief.passMark', { mark: report.passMark })}</small>
             {report.criticalFailure && <strong className="studio-critical">{t('debrief.criticalFailure')}</strong>}
+            {/* A total at or above the mark that still fails must not read as a pass. */}
+            {!report.passed && report.score >= report.passMark && <small className="studio-score-note">{t('debrief.totalButFailed', { score: Math.round(report.score), mark: report.passMark })}</small>}
           </div>
           <FailReasons report={report} scenario={scenario} zones={zones} />
           <table className="studio-criteria">
@@ -201,12 +231,14 @@ export function ReportView({ state, zones = [], scenario }: { state: ReportState
                       <div className="studio-evidence">{named(f.evidence.text[lang])}</div>
                       {f.extent && <div className="studio-muted" data-testid="finding-extent">{extentText(f, report.procedure)}</div>}
                       {f.simulatorDefault && <div className="studio-muted">{t('debrief.simulatorDefault')}</div>}
+                      {f.extent?.severityBySimulatorBands && <div className="studio-muted">{t('debrief.severityBySimulatorBands')}</div>}
                     </li>
                   ))}
                 </ul>
               </section>
             ))}
           </div>
+          {children}
         </>
       )}
     </section>

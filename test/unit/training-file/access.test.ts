@@ -105,6 +105,10 @@ const EXPECTED_ACCESS: Record<ApiCallName, typeof PUBLIC | AccountRole[]> = {
   'lrs.configure': ADMIN_ONLY,
   'lrs.unlock': ADMIN_ONLY,
   'lrs.pushNow': ADMIN_ONLY,
+  'experts.mark': AUTHORS,
+  'experts.unmark': AUTHORS,
+  'experts.benchmark': ANYONE,
+  'experts.list': STAFF,
   'audit.list': ADMIN_ONLY,
   'audit.verify': ADMIN_ONLY,
   'backups.list': ADMIN_ONLY,
@@ -173,6 +177,7 @@ const ALLOWED_BUT_REFUSED_BY_SERVICE: Partial<Record<ApiCallName, string>> = {
   'records.exportFetch': 'not-found', // no such job of the caller's
   'lrs.unlock': 'conflict', // no LRS has been configured
   'lrs.pushNow': 'conflict', // no LRS has been configured
+  'experts.unmark': 'conflict', // the finished attempt is not an expert session
 };
 
 async function institutionFor(caller: Caller) {
@@ -332,6 +337,13 @@ async function validPayload(name: ApiCallName, caller: Caller, ctx: Ctx): Promis
       return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
     case 'cohort.stats':
       return { from: '2026-10-01', to: '2026-11-01', profession: 'nurse' };
+    case 'experts.mark':
+      return { attemptId: finishedId };
+    case 'experts.unmark':
+      return { attemptId: finishedId, reason: 'not an expert session after all' };
+    case 'experts.benchmark':
+    case 'experts.list':
+      return { presetId: 'roller-forehead-pink' };
     case 'records.recurringFindings':
       return caller === 'trainee' ? {} : { personId: s.people.nurse.id };
     default:

@@ -23,7 +23,8 @@ const { temp, open } = folderScope();
 // Exam, authoring, pack and media actions are checked where they are tested (test/unit/exams/), and certificate
 // actions in test/unit/certification/, each with its actor and subject.
 // Exams, authoring, certification, LRS and export actions are checked by their own suites (test/unit/exams, certification, lrs).
-const ALL_ACTIONS = AUDIT_ACTIONS.filter((a) => !a.startsWith('exam.') && !a.startsWith('authoring.') && !a.startsWith('packs.') && !a.startsWith('media.') && !a.startsWith('certificate.') && !a.startsWith('lrs.') && a !== 'records.exported');
+// Expert marks (expert.marked, expert.unmarked) are checked with their actor and subject in test/unit/experts/experts-service.test.ts.
+const ALL_ACTIONS = AUDIT_ACTIONS.filter((a) => !a.startsWith('exam.') && !a.startsWith('authoring.') && !a.startsWith('packs.') && !a.startsWith('media.') && !a.startsWith('certificate.') && !a.startsWith('lrs.') && !a.startsWith('expert.') && a !== 'records.exported');
 
 type RawAuditRow = Parameters<typeof verifyAuditRows>[0] extends Iterable<infer R> ? R : never;
 function rawVerify(file: string) {

@@ -6,6 +6,7 @@ import { migration002 } from './002-exams';
 import { migration003 } from './003-authoring';
 import { migration004 } from './004-certification';
 import { migration005 } from './005-lrs';
+import { migration006 } from './006-expert-benchmarks';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -14,6 +14,7 @@ import { FlagFields } from '../case/CaseOutcome';
 import { PatientFields, PROCEDURES } from '../case/CasePatient';
 import { defaultSettings, newPracticalTask, taskPlaces, type Procedure } from './task-doc';
 import { TaskSettings, TaskZones } from './TaskSettings';
+import { ExpertThresholds } from './ExpertThresholds';
 import { TaskThresholds } from './TaskThresholds';
 
 /** Drops what an emptied field leaves behind: {} defaults, an empty scenario. */
@@ -66,6 +67,7 @@ export function PracticalTaskEditor(props: { value: unknown; problems: Authoring
         <TaskSettings {...section} />
         {procedure === 'rf' && <TaskZones {...section} />}
         <TaskThresholds {...section} />
+        <ExpertThresholds {...section} />
         <section className="authoring-section" aria-labelledby="authoring-task-scoring">
           <h3 id="authoring-task-scoring">{t('task.scoringTitle')}</h3>
           <NumberInput label={t('task.passMark')} hint={t('task.passMarkHint')} problems={problemsAt(problems, '/scenario/passMark')} value={num(getAt(task, ['scenario', 'passMark']))} onValue={(v) => edit(['scenario', 'passMark'], v)} />
