@@ -242,6 +242,11 @@ describe('a completion record, its certificate, badge, statements and the monthâ
     await expect.poll(() => en.locator('main').innerText()).toContain(number);
     expect(await seriousAxeViolations(en)).toEqual([]);
     await saveScreenshot(en, 'certification-en-admin-records');
+    await en.setViewportSize({ width: 1024, height: 700 });
+    await saveScreenshot(en, 'certification-en-admin-records-1024x700');
+    // Staff's seven destinations and the profile keep one row at the smallest supported window.
+    const bar = await en.locator('header').first().boundingBox();
+    expect(bar!.height).toBeLessThan(90);
     await en.setViewportSize({ width: 1920, height: 1080 });
     await signInStaff(en, app.url, INSTRUCTOR, 'Cohort');
     await nav(en, 'Cohort');
