@@ -50,7 +50,11 @@ export function strokeAngleDeg(dx: number, dy: number, dz: number, frame: Float6
 
 /** The 米 class of a line angle (mod 180): four 45° sectors centred on 0, 45, 90 and 135 degrees. */
 export function directionClassOfAngle(angleDeg: number): DirectionClass {
-  const a = ((angleDeg % 180) + 180) % 180;
+  // ((angleDeg % 180) + 180) % 180 without fmod for the usual angle in [0, 180) (strokeAngleDeg's range): there
+  // angleDeg % 180 is angleDeg, and for b = that + 180 in [180, 360], b % 180 is b - 180 (exact) or 0 at 360.
+  const r = angleDeg >= 0 && angleDeg < 180 ? angleDeg : angleDeg % 180;
+  const b = r + 180;
+  const a = b < 180 ? b : b < 360 ? b - 180 : b % 180;
   if (a < 22.5 || a >= 157.5) return 'horizontal';
   if (a < 67.5) return 'diagonalSlash';
   if (a < 112.5) return 'vertical';

@@ -91,33 +91,48 @@ export function forEachRecordingEvent(r: Recording, visit: (event: RecordingEven
   };
   const heads = new Float64Array(5);
   let iSet = 0, iStep = 0, iSample = 0, iPulse = 0, iContact = 0;
-  const nSet = r.settings.length, nStep = r.steps.length, nSample = r.samples.length, nPulse = r.pulses.length, nContact = r.contacts.length;
+  const { settings, steps, samples, pulses, contacts } = r;
+  const nSet = settings.length, nStep = steps.length, nSample = samples.length, nPulse = pulses.length, nContact = contacts.length;
+  // Only the head of the stream just taken changes.
+  heads[0] = nSet > 0 ? settings[0].tMs : Infinity;
+  heads[1] = nStep > 0 ? steps[0].tMs : Infinity;
+  heads[2] = nSample > 0 ? samples[0].tMs : Infinity;
+  heads[3] = nPulse > 0 ? pulses[0].tMs : Infinity;
+  heads[4] = nContact > 0 ? contacts[0].tStartMs : Infinity;
   for (;;) {
-    heads[0] = iSet < nSet ? r.settings[iSet].tMs : Infinity;
-    heads[1] = iStep < nStep ? r.steps[iStep].tMs : Infinity;
-    heads[2] = iSample < nSample ? r.samples[iSample].tMs : Infinity;
-    heads[3] = iPulse < nPulse ? r.pulses[iPulse].tMs : Infinity;
-    heads[4] = iContact < nContact ? r.contacts[iContact].tStartMs : Infinity;
     switch (nextEventStream(heads)) {
       case 0:
-        ev.settings.change = r.settings[iSet++];
+        ev.settings.change = settings[iSet++];
         visit(ev.settings);
+        heads[0] = iSet < nSet ? settings[iSet].tMs : Infinity;
         break;
       case 1:
-        ev.step.step = r.steps[iStep++];
+        ev.step.step = steps[iStep++];
         visit(ev.step);
+        heads[1] = iStep < nStep ? steps[iStep].tMs : Infinity;
         break;
-      case 2:
-        ev.sample.sample = r.samples[iSample++];
-        visit(ev.sample);
+      case 2: {
+        // A run of samples, without the merge step for each: the next sample also comes next while it is before
+        // the next settings change and step (which go first at equal times) and not after the next pulse and
+        // contact (which a sample precedes at equal times). Any other case (a NaN time too) goes to the merge step.
+        const before = Math.min(heads[0], heads[1]), notAfter = Math.min(heads[3], heads[4]);
+        let t: number;
+        do {
+          ev.sample.sample = samples[iSample++];
+          visit(ev.sample);
+        } while (iSample < nSample && (t = samples[iSample].tMs) < before && t <= notAfter);
+        heads[2] = iSample < nSample ? samples[iSample].tMs : Infinity;
         break;
+      }
       case 3:
-        ev.pulse.pulse = r.pulses[iPulse++];
+        ev.pulse.pulse = pulses[iPulse++];
         visit(ev.pulse);
+        heads[3] = iPulse < nPulse ? pulses[iPulse].tMs : Infinity;
         break;
       case 4:
-        ev.contact.contact = r.contacts[iContact++];
+        ev.contact.contact = contacts[iContact++];
         visit(ev.contact);
+        heads[4] = iContact < nContact ? contacts[iContact].tStartMs : Infinity;
         break;
       default:
         return;

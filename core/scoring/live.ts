@@ -5,9 +5,10 @@
 // nothing is allocated per sample unless a rule is broken.
 //
 // The parts live in ./engine/: context (what they share), findings (Finding objects, ids, evidence),
-// protocol (preparation 7, steps 8.1/9.1/9.2/10.1, aftercare 12, zone by zone), roller and roller-coverage
-// (8.x), rf (9.x), nano (10.x), coverage (what the coverage checks share), report (the score formula) and
-// footprint-grid (the surface grid the footprints walk inline).
+// protocol (preparation 7, steps 8.1/9.1/9.2/10.1, aftercare 12, zone by zone), roller, drum-footprint (its
+// footprint walk) and roller-coverage (8.x), rf (9.x), nano (10.x), coverage (what the coverage checks share),
+// extent (events per region, for graded findings), report (the score formula) and footprint-grid (the surface
+// grid the footprints walk inline).
 
 import type { SessionEnd } from '../recording/types';
 import { defaultValues, type SimulatorDefaultValues } from '../rules/simulator-defaults';

@@ -9,19 +9,39 @@ import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 import type { ExtentBasis, FindingExtent } from '../report';
 import { round, type Acc, type GradedExtent } from './findings';
 
+/** The treatment events counted in one region: a mutable cell, so a run of samples in one region needs no look-up each. */
+export interface RegionEvents {
+  events: number;
+}
+
 /** Treatment events per region and in all, and roller passes on the scalp. */
 export interface ExtentTally {
-  readonly eventsByRegion: Map<RegionId, number>;
+  readonly eventsByRegion: Map<RegionId, RegionEvents>;
   events: number;
   scalpPasses: number;
 }
 
 export const createExtentTally = (): ExtentTally => ({ eventsByRegion: new Map(), events: 0, scalpPasses: 0 });
 
+/** The event count of a region, to count into with countEventIn. */
+export function regionEvents(t: ExtentTally, region: RegionId): RegionEvents {
+  let r = t.eventsByRegion.get(region);
+  if (!r) {
+    r = { events: 0 };
+    t.eventsByRegion.set(region, r);
+  }
+  return r;
+}
+
+/** Counts one treatment event in the region whose count is `r` (regionEvents). */
+export function countEventIn(t: ExtentTally, r: RegionEvents): void {
+  r.events++;
+  t.events++;
+}
+
 /** Counts one treatment event in a region. */
 export function countEvent(t: ExtentTally, region: RegionId): void {
-  t.eventsByRegion.set(region, (t.eventsByRegion.get(region) ?? 0) + 1);
-  t.events++;
+  countEventIn(t, regionEvents(t, region));
 }
 
 export type ExtentDefaults = Pick<SimulatorDefaultValues, 'extentTraceFraction' | 'extentMostFraction'>;
@@ -29,7 +49,7 @@ export type ExtentDefaults = Pick<SimulatorDefaultValues, 'extentTraceFraction' 
 function denominator(t: ExtentTally, basis: ExtentBasis, region?: RegionId): number {
   if (basis === 'scalp-passes') return t.scalpPasses;
   if (basis === 'session-events' || region === undefined) return t.events;
-  return t.eventsByRegion.get(region) ?? 0;
+  return t.eventsByRegion.get(region)?.events ?? 0;
 }
 
 /** The extent and the severity it gives, for a finding of a rule graded by extent; undefined for other rules. */

@@ -88,6 +88,8 @@ export function createProtocol(ctx: EngineContext, cfg: ProtocolDefaults): Proto
   let zoneEnterMs = 0;
   let revisitCounted = false;
   const leftZones = new Set<string>();
+  /** Whether the current zone is in leftZones (which changes only when the zone does). */
+  let currentZoneLeft = false;
   let revisits = 0;
   let zoneRegion: RegionId | undefined;
   let zoneOfLastRegion: string | undefined;
@@ -101,9 +103,10 @@ export function createProtocol(ctx: EngineContext, cfg: ProtocolDefaults): Proto
     if (zone !== currentZone) {
       if (currentZone !== undefined && tMs - zoneEnterMs >= cfg.minZoneDwellMs) leftZones.add(currentZone);
       currentZone = zone;
+      currentZoneLeft = leftZones.has(zone);
       zoneEnterMs = tMs;
       revisitCounted = false;
-    } else if (!revisitCounted && leftZones.has(zone) && tMs - zoneEnterMs >= cfg.minZoneDwellMs) {
+    } else if (!revisitCounted && currentZoneLeft && tMs - zoneEnterMs >= cfg.minZoneDwellMs) {
       revisitCounted = true;
       revisits++;
     }

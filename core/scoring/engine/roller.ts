@@ -8,17 +8,15 @@ import { directionClassOfAngle, skinFrame, strokeAngleDeg } from '../../geometry
 import type { InputSample } from '../../recording/types';
 import { formatRanges, inRanges, rollerNeedleRecommendation, SKIN_TENSION_REGIONS } from '../../rules/sites';
 import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
-import { DIRECTION_BITS, type DirectionClass } from '../live-contract';
 import type { LocalizedText } from '../report';
-import { SAME_SIDE_DOT, type EngineContext } from './context';
-import { countEvent } from './extent';
+import type { EngineContext } from './context';
+import { DIRECTION_INDEX, DrumFootprint } from './drum-footprint';
+import { countEventIn, regionEvents, type RegionEvents } from './extent';
 import { round, type Values } from './findings';
-import { cellRange, footprintGrid, type FootprintGrid } from './footprint-grid';
+import { footprintGrid } from './footprint-grid';
 import type { Protocol } from './protocol';
 
-const DIRECTION_INDEX: Record<DirectionClass, number> = { horizontal: 0, diagonalSlash: 1, vertical: 2, diagonalBackslash: 3 };
-const DIRECTION_BIT_BY_INDEX = [DIRECTION_BITS.horizontal, DIRECTION_BITS.diagonalSlash, DIRECTION_BITS.vertical, DIRECTION_BITS.diagonalBackslash];
-/** The four 米 directions, in DIRECTION_INDEX order. */
+/** The four 米 directions, in DIRECTION_INDEX order (engine/drum-footprint.ts). */
 export const DIRECTION_NAMES: readonly LocalizedText[] = [
   { zh: '横向', en: 'horizontal' },
   { zh: '斜向 /', en: 'diagonal /' },
@@ -60,69 +58,6 @@ export interface Roller {
   endStroke(): void;
 }
 
-/**
- * The drum footprint walk: the grid cells of the footprint's axis-aligned box, and in them the vertices within
- * the oriented box (along: 0..len, across: ±halfW, depth: ±tolerance) on the same side of the surface, each
- * counted once per pass. Module-level code shared by every engine, so it is compiled once for all of them;
- * the footprint's numbers go in `args` rather than as arguments.
- */
-class DrumFootprint {
-  /** anchor x, y, z; unit direction t; contact normal n; len; halfW. */
-  readonly args = new Float64Array(11);
-  private readonly range = new Float64Array(6);
-  /** The pass that last covered each grid entry (one entry per vertex). */
-  private readonly stamp: Int32Array;
-
-  constructor(
-    private readonly grid: FootprintGrid,
-    private readonly passCount: Uint16Array,
-    private readonly dirPasses: Uint16Array,
-    private readonly directionMask: Uint8Array,
-    private readonly depthTol: number,
-  ) {
-    this.stamp = new Int32Array(grid.vertex.length).fill(-1);
-  }
-
-  lay(seg: number, dirIndex: number): void {
-    const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp;
-    const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask, depthTol = this.depthTol;
-    const gStart = grid.cellStart, gVertex = grid.vertex, gPn = grid.pn, gnx = grid.nx, gny = grid.ny;
-    const ax = a[0], ay = a[1], az = a[2], tx = a[3], ty = a[4], tz = a[5], nx = a[6], ny = a[7], nz = a[8], len = a[9], halfW = a[10];
-    // Drum axis: across the motion in the tangent plane.
-    const cx = ny * tz - nz * ty, cy = nz * tx - nx * tz, cz = nx * ty - ny * tx;
-    const bit = DIRECTION_BIT_BY_INDEX[dirIndex];
-    // Tight axis-aligned box of the oriented footprint box.
-    const ex = Math.abs(cx) * halfW + Math.abs(nx) * depthTol, ey = Math.abs(cy) * halfW + Math.abs(ny) * depthTol, ez = Math.abs(cz) * halfW + Math.abs(nz) * depthTol;
-    const bxEnd = ax + tx * len, byEnd = ay + ty * len, bzEnd = az + tz * len;
-    cellRange(grid, Math.min(ax, bxEnd) - ex, Math.min(ay, byEnd) - ey, Math.min(az, bzEnd) - ez, Math.max(ax, bxEnd) + ex, Math.max(ay, byEnd) + ey, Math.max(az, bzEnd) + ez, range);
-    const ix0 = range[0], ix1 = range[1], iy0 = range[2], iy1 = range[3], iz0 = range[4], iz1 = range[5];
-    const lenHi = len + 1e-6;
-    for (let iz = iz0; iz <= iz1; iz++) {
-      for (let iy = iy0; iy <= iy1; iy++) {
-        const row = (iz * gny + iy) * gnx;
-        for (let k = gStart[row + ix0], e = gStart[row + ix1 + 1]; k < e; k++) {
-          const k6 = k * 6;
-          const qx = gPn[k6] - ax, qy = gPn[k6 + 1] - ay, qz = gPn[k6 + 2] - az;
-          const along = qx * tx + qy * ty + qz * tz;
-          if (along < -1e-6 || along > lenHi) continue;
-          const across = qx * cx + qy * cy + qz * cz;
-          if (across < -halfW || across > halfW) continue;
-          const depth = qx * nx + qy * ny + qz * nz;
-          if (depth < -depthTol || depth > depthTol) continue;
-          if (gPn[k6 + 3] * nx + gPn[k6 + 4] * ny + gPn[k6 + 5] * nz < SAME_SIDE_DOT) continue;
-          if (stamp[k] === seg) continue; // already counted for this pass
-          stamp[k] = seg;
-          const v = gVertex[k];
-          if (passCount[v] < 65535) passCount[v]++;
-          const d = v * 4 + dirIndex;
-          if (dirPasses[d] < 65535) dirPasses[d]++;
-          directionMask[v] |= bit;
-        }
-      }
-    }
-  }
-}
-
 export type RollerDefaults = Pick<
   SimulatorDefaultValues,
   'strokeChunkMm' | 'strokeGapMs' | 'reversalAngleDeg' | 'directionToleranceDeg' | 'maxStrokeLengthMm' | 'minStrokeSpeedMmPerS' | 'footprintDepthToleranceMm' | 'implantPressureMax'
@@ -140,7 +75,6 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
   const chunk2 = cfg.strokeChunkMm * cfg.strokeChunkMm;
 
   let inStroke = false;
-  let lastSampleMs = 0;
   const anchor = new Float64Array(3);
   const last = new Float64Array(3);
   const lastN = new Float64Array(3);
@@ -148,23 +82,23 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
   const prevDir = new Float64Array(3);
   let hasPrevDir = false;
   let segmentId = 0;
-  let segLengthMm = 0;
-  let segStartMs = 0;
-  let segEndMs = 0;
+  // The stroke's times and length change per sample: kept as fields (updated in place) rather than closure
+  // variables, which would box a new number on every write.
+  const stroke = { lastSampleMs: 0, segLengthMm: 0, segStartMs: 0, segEndMs: 0 };
   let segScalpViolation = false;
   let segOnScalp = false;
   let segClassCounted = -1;
 
   const endSegment = () => {
-    if (segLengthMm >= minPassMm) {
+    if (stroke.segLengthMm >= minPassMm) {
       tally.passes++;
-      if (segLengthMm > cfg.maxStrokeLengthMm) tally.tooLong++;
-      const durS = (segEndMs - segStartMs) / 1000;
-      if (durS > 0 && segLengthMm / durS < cfg.minStrokeSpeedMmPerS) tally.tooSlow++;
+      if (stroke.segLengthMm > cfg.maxStrokeLengthMm) tally.tooLong++;
+      const durS = (stroke.segEndMs - stroke.segStartMs) / 1000;
+      if (durS > 0 && stroke.segLengthMm / durS < cfg.minStrokeSpeedMmPerS) tally.tooSlow++;
     }
     segmentId++;
-    segLengthMm = 0;
-    segStartMs = segEndMs;
+    stroke.segLengthMm = 0;
+    stroke.segStartMs = stroke.segEndMs;
     segScalpViolation = false;
     segOnScalp = false;
     segClassCounted = -1;
@@ -186,8 +120,11 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     return Math.abs(tx * xx + ty * xy + tz * xz) >= cosTolerance;
   };
 
-  /** Rolls from the anchor to (bx, by, bz) with contact normal n. */
-  const rollChunk = (bx: number, by: number, bz: number, nx: number, ny: number, nz: number, region: RegionId, tMs: number, usePrevDir: boolean) => {
+  /** Where a chunk ends: point, contact normal and time, written by the caller (numbers passed as arguments would be boxed). */
+  const chunkEnd = new Float64Array(7);
+  /** Rolls from the anchor to the chunk's end (chunkEnd). */
+  const rollChunk = (region: RegionId, usePrevDir: boolean) => {
+    const bx = chunkEnd[0], by = chunkEnd[1], bz = chunkEnd[2], nx = chunkEnd[3], ny = chunkEnd[4], nz = chunkEnd[5], tMs = chunkEnd[6];
     let dx = bx - anchor[0], dy = by - anchor[1], dz = bz - anchor[2];
     // Project the movement onto the tangent plane.
     const dn = dx * nx + dy * ny + dz * nz;
@@ -203,7 +140,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
       tz = prevDir[2];
     } else if (hasPrevDir && tx * prevDir[0] + ty * prevDir[1] + tz * prevDir[2] < cosReversal) {
       endSegment(); // a reversal or sharp turn starts a new pass
-      segStartMs = lastSampleMs;
+      stroke.segStartMs = stroke.lastSampleMs;
     }
     skinFrame(nx, ny, nz, frame);
     const cls = directionClassOfAngle(strokeAngleDeg(tx, ty, tz, frame));
@@ -237,8 +174,8 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     fa[10] = halfW;
     footprint.lay(segmentId, dirIndex);
     tally.sweptMm2 += len * halfW * 2;
-    segLengthMm += len;
-    segEndMs = tMs;
+    stroke.segLengthMm += len;
+    stroke.segEndMs = tMs;
     prevDir[0] = tx;
     prevDir[1] = ty;
     prevDir[2] = tz;
@@ -252,7 +189,12 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
   const endStroke = () => {
     if (!inStroke) return;
     const rest = Math.hypot(last[0] - anchor[0], last[1] - anchor[1], last[2] - anchor[2]);
-    if (rest > 1e-6) rollChunk(last[0], last[1], last[2], lastN[0], lastN[1], lastN[2], lastRegion, lastSampleMs, rest < cfg.strokeChunkMm * 0.25);
+    if (rest > 1e-6) {
+      chunkEnd.set(last, 0);
+      chunkEnd.set(lastN, 3);
+      chunkEnd[6] = stroke.lastSampleMs;
+      rollChunk(lastRegion, rest < cfg.strokeChunkMm * 0.25);
+    }
     endSegment();
     inStroke = false;
   };
@@ -283,15 +225,17 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
   let flagsRegion: RegionId | undefined;
   let regionIsNoTreat = false;
   let regionNeedsTension = false;
+  let regionCount: RegionEvents = { events: 0 }; // the first contact sample sets it (flagsRegion starts unset)
   let checkedRegion: RegionId | undefined;
   let checkedSettingsVersion = -1;
   const nasalImplant = header.case.nasalImplant;
+  const extent = ctx.extent;
   const strokeGapMs = cfg.strokeGapMs;
   const onSample = (s: InputSample) => {
     const tMs = s.tMs;
     if (!s.contact || s.pressure <= 0) {
       endStroke();
-      lastSampleMs = tMs;
+      stroke.lastSampleMs = tMs;
       return;
     }
     const region = s.region;
@@ -299,12 +243,13 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
       flagsRegion = region;
       regionIsNoTreat = isNoTreatRegion(region);
       regionNeedsTension = SKIN_TENSION_REGIONS.has(region);
+      regionCount = regionEvents(extent, region);
       protocol.onTreatment(tMs, region);
     } else {
       if (tl.firstTreatMs < 0) protocol.onTreatment(tMs, region);
       if (tMs > tl.lastTreatMs) tl.lastTreatMs = tMs;
     }
-    countEvent(ctx.extent, region);
+    countEventIn(extent, regionCount);
     if (regionIsNoTreat) protocol.noTreat(region, tMs);
     if (regionNeedsTension && !s.skinTension) {
       raise('roller-eyelid-tension', tMs, { zh: `${REGION_NAMES[region].zh}操作时未绷紧皮肤`, en: `${REGION_NAMES[region].en} rolled without skin held over bone` }, {}, region);
@@ -326,17 +271,27 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
 
     const p = s.p;
     const px = p[0], py = p[1], pz = p[2];
-    if (!inStroke || tMs - lastSampleMs > strokeGapMs) {
+    if (!inStroke || tMs - stroke.lastSampleMs > strokeGapMs) {
       endStroke();
       inStroke = true;
       anchor[0] = px;
       anchor[1] = py;
       anchor[2] = pz;
-      segStartMs = tMs;
-      segEndMs = tMs;
+      stroke.segStartMs = tMs;
+      stroke.segEndMs = tMs;
     } else {
       const dx = px - anchor[0], dy = py - anchor[1], dz = pz - anchor[2];
-      if (dx * dx + dy * dy + dz * dz >= chunk2) rollChunk(px, py, pz, s.n[0], s.n[1], s.n[2], region, tMs, false);
+      if (dx * dx + dy * dy + dz * dz >= chunk2) {
+        const n = s.n;
+        chunkEnd[0] = px;
+        chunkEnd[1] = py;
+        chunkEnd[2] = pz;
+        chunkEnd[3] = n[0];
+        chunkEnd[4] = n[1];
+        chunkEnd[5] = n[2];
+        chunkEnd[6] = tMs;
+        rollChunk(region, false);
+      }
     }
     last[0] = px;
     last[1] = py;
@@ -346,7 +301,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     lastN[1] = n[1];
     lastN[2] = n[2];
     lastRegion = region;
-    lastSampleMs = tMs;
+    stroke.lastSampleMs = tMs;
   };
 
   return { tally, onSample, endStroke };

@@ -1,0 +1,66 @@
+// The roller's drum footprint walk (8.2): the grid cells of the footprint's axis-aligned box, and in them the
+// vertices within the oriented box (along: 0..len, across: ±halfW, depth: ±tolerance) on the same side of the
+// surface, each counted once per pass. Module-level code shared by every engine, so it is compiled once for
+// all of them; the footprint's numbers go in `args` rather than as arguments.
+
+import { DIRECTION_BITS, type DirectionClass } from '../live-contract';
+import { SAME_SIDE_DOT } from './context';
+import { cellRange, type FootprintGrid } from './footprint-grid';
+
+/** The 米 direction classes in the order of the roller's per-vertex direction counters. */
+export const DIRECTION_INDEX: Readonly<Record<DirectionClass, number>> = { horizontal: 0, diagonalSlash: 1, vertical: 2, diagonalBackslash: 3 };
+const DIRECTION_BIT_BY_INDEX = [DIRECTION_BITS.horizontal, DIRECTION_BITS.diagonalSlash, DIRECTION_BITS.vertical, DIRECTION_BITS.diagonalBackslash];
+
+export class DrumFootprint {
+  /** anchor x, y, z; unit direction t; contact normal n; len; halfW. */
+  readonly args = new Float64Array(11);
+  private readonly range = new Float64Array(6);
+  /** The pass that last covered each grid entry (one entry per vertex). */
+  private readonly stamp: Int32Array;
+
+  constructor(
+    private readonly grid: FootprintGrid,
+    private readonly passCount: Uint16Array,
+    private readonly dirPasses: Uint16Array,
+    private readonly directionMask: Uint8Array,
+    private readonly depthTol: number,
+  ) {
+    this.stamp = new Int32Array(grid.vertex.length).fill(-1);
+  }
+
+  lay(seg: number, dirIndex: number): void {
+    const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp;
+    const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask, depthTol = this.depthTol;
+    const gStart = grid.cellStart, gVertex = grid.vertex, gPn = grid.pn, gnx = grid.nx, gny = grid.ny;
+    const ax = a[0], ay = a[1], az = a[2], tx = a[3], ty = a[4], tz = a[5], nx = a[6], ny = a[7], nz = a[8], len = a[9], halfW = a[10];
+    // Drum axis: across the motion in the tangent plane.
+    const cx = ny * tz - nz * ty, cy = nz * tx - nx * tz, cz = nx * ty - ny * tx;
+    const bit = DIRECTION_BIT_BY_INDEX[dirIndex];
+    // Tight axis-aligned box of the oriented footprint box.
+    const ex = Math.abs(cx) * halfW + Math.abs(nx) * depthTol, ey = Math.abs(cy) * halfW + Math.abs(ny) * depthTol, ez = Math.abs(cz) * halfW + Math.abs(nz) * depthTol;
+    const bxEnd = ax + tx * len, byEnd = ay + ty * len, bzEnd = az + tz * len;
+    cellRange(grid, Math.min(ax, bxEnd) - ex, Math.min(ay, byEnd) - ey, Math.min(az, bzEnd) - ez, Math.max(ax, bxEnd) + ex, Math.max(ay, byEnd) + ey, Math.max(az, bzEnd) + ez, range);
+    const ix0 = range[0], ix1 = range[1], iy0 = range[2], iy1 = range[3], iz0 = range[4], iz1 = range[5];
+    const lenHi = len + 1e-6;
+    for (let iz = iz0; iz <= iz1; iz++) {
+      for (let iy = iy0; iy <= iy1; iy++) {
+        const row = (iz * gny + iy) * gnx;
+        for (let k = gStart[row + ix0], e = gStart[row + ix1 + 1]; k < e; k++) {
+          const k6 = k * 6;
+          const qx = gPn[k6] - ax, qy = gPn[k6 + 1] - ay, qz = gPn[k6 + 2] - az;
+          const along = qx * tx + qy * ty + qz * tz, across = qx * cx + qy * cy + qz * cz, depth = qx * nx + qy * ny + qz * nz;
+          // One branch for the box: whether a candidate is inside is unpredictable, so separate tests mispredict more.
+          if ((Number(along < -1e-6) | Number(along > lenHi) | Number(Math.abs(across) > halfW) | Number(Math.abs(depth) > depthTol)) !== 0) continue;
+          if (gPn[k6 + 3] * nx + gPn[k6 + 4] * ny + gPn[k6 + 5] * nz < SAME_SIDE_DOT) continue;
+          if (stamp[k] === seg) continue; // already counted for this pass
+          stamp[k] = seg;
+          const v = gVertex[k];
+          if (passCount[v] < 65535) passCount[v]++;
+          const d = v * 4 + dirIndex;
+          if (dirPasses[d] < 65535) dirPasses[d]++;
+          directionMask[v] |= bit;
+        }
+      }
+    }
+  }
+}
