@@ -58,7 +58,7 @@ export const EXTENT_SEVERITY: Readonly<Record<string, ExtentSeverity>> = {
   'roller-needle-texture': SITE_NEEDLE,
   'roller-needle-range': SITE_NEEDLE,
   'roller-eyelid-tension': { basis: SITE, bands: b('minor', 'major', 'major'), why: { zh: '8.5.1：眼睑、眉部皮肤应拉至骨面上操作；未绷紧的范围越大越易瘀斑', en: '8.5.1: stretch eyelid and brow skin over bone; the more rolled slack, the likelier bruising' } },
-  'roller-scalp-direction': { basis: 'scalp-passes', bands: b('minor', 'major', 'major'), why: { zh: '8.5.7：头皮只能左右滚动，以免缠住头发；按违规遍数占比定级', en: '8.5.7: roll the scalp left-right only so hair is not caught; graded by the share of passes' } },
+  'roller-scalp-direction': { basis: 'scalp-passes', bands: b('minor', 'major', 'major'), why: { zh: '8.5.7：头皮只能左右滚动，以免缠住头发；按违规滚动次数占比定级', en: '8.5.7: roll the scalp left-right only so hair is not caught; graded by the share of passes' } },
   'rf-depth-periocular': {
     basis: SITE,
     bands: b('major', 'critical', 'critical'),

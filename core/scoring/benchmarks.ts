@@ -60,7 +60,7 @@ export const BENCHMARK_METRICS: Record<Procedure, readonly BenchmarkMetric[]> = 
     m('crossPatternPct', '%', '8.2', 'higher', '米字完整度（四向覆盖）', 'Cross-pattern completeness (all four directions)', regionMean('crossPatternPct', ['scalp'])),
     // The endpoint decides the rounds (8.4.2 asks 3-5 for absorption): more is not better, nor fewer.
     m('rounds', 'rounds', '8.4.2', 'neither', '遍数', 'Rounds', regionMean('rounds')),
-    m('tooSlowPassesPct', '%', '8.2', 'lower', '过慢的遍数占比（快速滚动）', 'Share of too-slow passes (rapid strokes)'),
+    m('tooSlowPassesPct', '%', '8.2', 'lower', '过慢滚动的次数占比（快速滚动）', 'Share of too-slow passes (rapid strokes)'),
     m('pressureCv', 'ratio', '13.10', 'lower', '压力变异系数（用力均匀）', 'Pressure CV (even force)'),
     m('treatmentDurationS', 's', '8.4', 'neither', '治疗时长', 'Treatment time'),
   ],

@@ -123,7 +123,7 @@ describe('against the experts', () => {
     expect(cov.textContent).toContain('0% ± 0（n = 3）');
     expect(cov.textContent).toContain('高于专家范围（更好）');
     expect(cov.textContent).toContain('条款 8.2');
-    const slow = within(table).getByRole('row', { name: /过慢的遍数占比/ });
+    const slow = within(table).getByRole('row', { name: /过慢滚动的次数占比/ });
     expect(slow.textContent).toContain('高于专家范围，需降低');
     const dur = within(table).getByRole('row', { name: /治疗时长/ });
     // z = (0.4 − 0.433) / 0.153 = −0.22

@@ -110,7 +110,7 @@ describe('studio feedback a trainee can trust', () => {
     for (const [procedure, view, unit] of [
       ['rf', 'rf', '1 次脉冲'],
       ['nano', 'nano', '1 次接触'],
-      ['roller', 'passes', '1 遍'],
+      ['roller', 'passes', '1 次滚压'],
     ] as const) {
       const { store } = await renderStudio(<FeedbackPanel />, { procedure });
       expect(store.getState().view).toBe(view);
@@ -118,7 +118,8 @@ describe('studio feedback a trainee can trust', () => {
       const legend = screen.getByTestId('legend');
       expect(legend.getAttribute('data-view')).toBe(view);
       expect(legend.textContent).toContain(unit);
-      if (procedure !== 'roller') expect(legend.textContent).not.toContain('遍');
+      // 遍 is a round (all four directions once: the progress table); no legend counts rounds.
+      expect(legend.textContent).not.toContain('遍');
       cleanup();
     }
   });

@@ -32,7 +32,7 @@ export const FULL_EVIDENCE: SessionEvidence = { treated: true, techniqueUnits: 1
 
 export const NOT_ASSESSED_TEXT: Record<NotAssessedReason, LocalizedText> = {
   'no-treatment': { zh: '没有任何治疗操作（未接触皮肤，无脉冲或接触）', en: 'no treatment was given (no skin contact, pulse or nano contact)' },
-  'no-strokes': { zh: '没有一遍可评价的滚动（只有点触）', en: 'no roller pass long enough to judge (touches only)' },
+  'no-strokes': { zh: '没有一次可评价的滚动（只有点触）', en: 'no roller pass long enough to judge (touches only)' },
   'targets-untreated': { zh: '目标区域几乎未治疗，操作太少，无从评价', en: 'the target regions were left (almost) untreated, too little work to judge' },
   'no-target-regions': { zh: '本任务未指定目标区域，不评覆盖', en: 'the task names no target region, so coverage is not judged' },
 };

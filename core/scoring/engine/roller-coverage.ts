@@ -80,7 +80,7 @@ export function finishRoller(ctx: EngineContext, cfg: RollerCoverageDefaults, ta
     const bad = Math.max(tooLong, tooSlow) / passes;
     metrics.tooLongPassesPct = round((tooLong / passes) * 100, 1);
     metrics.tooSlowPassesPct = round((tooSlow / passes) * 100, 1);
-    if (bad > cfg.maxBadStrokeFraction) add('roller-short-rapid-strokes', endMs, { zh: `过长 ${tooLong}/${passes} 遍，过慢 ${tooSlow}/${passes} 遍`, en: `${tooLong}/${passes} passes too long, ${tooSlow}/${passes} too slow` }, { passes, tooLong, tooSlow });
+    if (bad > cfg.maxBadStrokeFraction) add('roller-short-rapid-strokes', endMs, { zh: `${passes} 次滚动中过长 ${tooLong} 次，过慢 ${tooSlow} 次`, en: `${tooLong}/${passes} passes too long, ${tooSlow}/${passes} too slow` }, { passes, tooLong, tooSlow });
   }
   if (tally.pressureN > 1) {
     const mean = tally.pressureSum / tally.pressureN;
