@@ -7,6 +7,7 @@
 // selected in the studio's panel (pulse.zoneId): leaving another zone selected cannot skip a zone's
 // preparation. A pulse in a region of no zone belongs to no zone.
 
+import { pressureText } from '../../recording/pressure-words';
 import { REGION_NAMES, type RegionId } from '../../anatomy/regions';
 import { skinFrame } from '../../geometry/skin-frame';
 import type { RfPulse } from '../../recording/types';
@@ -134,7 +135,7 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
       }
     }
     if (p.suction && (p.pressure ?? 0) > cfg.rfSuctionPressureMax) {
-      raise('rf-suction-no-press', p.tMs, { zh: `负压模式下压力 ${round(p.pressure!, 2)}`, en: `pressure ${round(p.pressure!, 2)} in suction mode` }, { pressure: round(p.pressure!, 2), limit: cfg.rfSuctionPressureMax }, region);
+      raise('rf-suction-no-press', p.tMs, { zh: `负压模式下仍在下压（${pressureText(p.pressure!).zh}），应吸起后上提`, en: `${pressureText(p.pressure!).en} pressing in suction mode; lift once the skin is drawn in` }, { pressure: round(p.pressure!, 2), limit: cfg.rfSuctionPressureMax }, region);
     }
   };
 

@@ -86,7 +86,7 @@ export function finishRoller(ctx: EngineContext, cfg: RollerCoverageDefaults, ta
     const mean = tally.pressureSum / tally.pressureN;
     const cv = mean > 0 ? Math.sqrt(Math.max(0, tally.pressureSumSq / tally.pressureN - mean * mean)) / mean : 0;
     metrics.pressureCv = round(cv, 3);
-    if (cv > cfg.pressureCvMax) add('roller-even-pressure', endMs, { zh: `压力变异系数 ${round(cv, 2)}，上限 ${cfg.pressureCvMax}`, en: `pressure CV ${round(cv, 2)}, limit ${cfg.pressureCvMax}` }, { pressureCv: round(cv, 3), limit: cfg.pressureCvMax });
+    if (cv > cfg.pressureCvMax) add('roller-even-pressure', endMs, { zh: `用力不均匀：压力波动 ${Math.round(cv * 100)}%，上限 ${Math.round(cfg.pressureCvMax * 100)}%`, en: `uneven force: pressure varies by ${Math.round(cv * 100)}%, limit ${Math.round(cfg.pressureCvMax * 100)}%` }, { pressureCv: round(cv, 3), limit: cfg.pressureCvMax });
   }
   if (zoneRevisits > cfg.maxZoneRevisits) add('roller-zone-by-zone', endMs, { zh: `回到已完成分区 ${zoneRevisits} 次`, en: `returned to finished zones ${zoneRevisits} times` }, { revisits: zoneRevisits, limit: cfg.maxZoneRevisits });
 }

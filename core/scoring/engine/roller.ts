@@ -3,6 +3,7 @@
 // rapid strokes (8.2), even pressure, skin tension, the nasal implant, the scalp's left-right rule and the
 // needle length per site (8.5.x, 8.4.x, 4.1.2). Coverage and rounds are judged at the end (roller-coverage.ts).
 
+import { pressureText } from '../../recording/pressure-words';
 import { isNoTreatRegion, REGION_NAMES, type RegionId } from '../../anatomy/regions';
 import { directionClassOfAngle, skinFrame, strokeAngleDeg } from '../../geometry/skin-frame';
 import type { InputSample } from '../../recording/types';
@@ -256,7 +257,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     }
     const pressure = s.pressure;
     if (nasalImplant && region === 'nose' && pressure > cfg.implantPressureMax) {
-      raise('roller-nasal-implant-pressure', tMs, { zh: `鼻假体上压力 ${round(pressure, 2)}，上限 ${cfg.implantPressureMax}`, en: `pressure ${round(pressure, 2)} over the implant, limit ${cfg.implantPressureMax}` }, { pressure: round(pressure, 2), limit: cfg.implantPressureMax }, region);
+      raise('roller-nasal-implant-pressure', tMs, { zh: `鼻假体上仍有压力（${pressureText(pressure).zh}），8.5.2 要求避免施压`, en: `${pressureText(pressure).en} pressure over the implant; 8.5.2 asks for none` }, { pressure: round(pressure, 2), limit: cfg.implantPressureMax }, region);
     }
     if (region !== checkedRegion || tl.settingsVersion !== checkedSettingsVersion) {
       checkedRegion = region;
