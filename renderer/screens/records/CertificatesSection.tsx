@@ -157,7 +157,7 @@ export function CertificatesSection({ personId, staff }: { personId: string; sta
               ))}
             </tbody>
           </table>
-          <p className="muted">{t('section.verifyHint')}</p>
+          <p className="muted table-note">{t('section.verifyHint')}</p>
         </div>
       )}
     </section>
@@ -224,13 +224,13 @@ function CertificateRow({ record: c, admin, onRevoked }: { record: CertificateSu
 
   return (
     <tr data-certificate={c.number}>
-      <td id={numberId}>
+      <td id={numberId} className="cell-nowrap">
         <code translate="no">{c.number}</code>
         <div className="muted">
           {t('section.issuedBy')} <span data-user-content>{c.issuedByName}</span>
         </div>
       </td>
-      <td>{t(`common:professions.${c.profession}`)}</td>
+      <td className="cell-nowrap">{t(`common:professions.${c.profession}`)}</td>
       <td className="cell-date">
         <time dateTime={c.issuedAt}>{format.date(c.issuedAt)}</time>
       </td>
@@ -249,7 +249,7 @@ function CertificateRow({ record: c, admin, onRevoked }: { record: CertificateSu
           </div>
         )}
       </td>
-      <td className="cell-actions">
+      <td className="cell-actions certificate-actions">
         <DownloadLink text={JSON.stringify(c.signed, null, 2)} fileName={`${c.number}.json`} mediaType="application/json" label={t('section.download')} />
         <PdfDownload label={t('certificate-pdf:pdf.download')} ariaLabel={t('certificate-pdf:pdf.downloadLabel', { number: c.number })} make={() => api.certificates.pdf({ number: c.number })} />
         {!c.revoked && <OpenBadgeButton number={c.number} />}
