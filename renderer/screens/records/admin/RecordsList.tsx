@@ -2,13 +2,14 @@
 // renewal, expired, revoked), and revoking one with the reason (certificates.revoke; main records who and
 // why in the audit trail).
 
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateSummary } from '../../../../core/api/contract';
 import type { ApiError } from '../../../../core/api/errors';
 import { ErrorNotice } from '../../../app/ErrorNotice';
 import { useAppStore } from '../../../app/store';
 import { useFormat } from '../../../app/ui/format';
+import { ApiListState, useApiList } from '../../../app/ui/ApiList';
 import { recordStatus } from '../CertificatesSection';
 
 function RevokeForm({ record, onDone, onCancel }: { record: CertificateSummary; onDone: (r: CertificateSummary) => void; onCancel: () => void }) {
@@ -56,98 +57,79 @@ export function RecordsList({ onChanged }: { onChanged: () => void }) {
   const api = useAppStore((s) => s.api);
   const format = useFormat();
   const id = useId();
-  const [items, setItems] = useState<CertificateSummary[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [done, setDone] = useState('');
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    let alive = true;
-    void api.certificates.list({}).then((r) => {
-      if (!alive) return;
-      if (r.ok) setItems(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [api, reload]);
+  const list = useApiList(() => api.certificates.list({}), [api]);
   const now = new Date();
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('list.title')}</h2>
       {done && <p role="status">{done}</p>}
-      {error ? (
-        <ErrorNotice error={error} onRetry={() => setReload((n) => n + 1)} />
-      ) : items === null ? (
-        <p className="loading" role="status">
-          {t('common:loading')}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="panel muted">{t('list.empty')}</p>
-      ) : (
-        <div className="panel table-wrap">
-          <table className="table certificates-table">
-            <caption className="visually-hidden">{t('list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('list.number')}</th>
-                <th scope="col">{t('list.name')}</th>
-                <th scope="col">{t('list.profession')}</th>
-                <th scope="col">{t('list.issuedAt')}</th>
-                <th scope="col">{t('list.validUntil')}</th>
-                <th scope="col">{t('list.status')}</th>
-                <th scope="col">{t('list.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => {
-                const status = recordStatus(c, now);
-                return (
-                  <tr key={c.number}>
-                    <td className="cell-mono">{c.number}</td>
-                    <td data-user-content>{c.personName}</td>
-                    <td>{t(`professions.${c.profession}`)}</td>
-                    <td className="cell-date">
-                      <time dateTime={c.issuedAt}>{format.date(c.issuedAt)}</time>
-                    </td>
-                    <td className="cell-date">
-                      <time dateTime={c.validUntil}>{format.date(c.validUntil)}</time>
-                    </td>
-                    <td>
-                      <span className={`pill certificate-status certificate-status-${status}`}>{t(`list.statuses.${status}`)}</span>
-                      {c.revoked && (
-                        <div className="certificate-revoked">
-                          <span data-user-content>{c.revoked.reason}</span>
-                        </div>
-                      )}
-                    </td>
-                    <td className="cell-actions">
-                      {!c.revoked && revoking !== c.number && (
-                        <button type="button" className="button button-small" aria-label={t('list.revokeLabel', { number: c.number })} onClick={() => setRevoking(c.number)}>
-                          {t('list.revoke')}
-                        </button>
-                      )}
-                      {revoking === c.number && (
-                        <RevokeForm
-                          record={c}
-                          onCancel={() => setRevoking(null)}
-                          onDone={(r) => {
-                            setRevoking(null);
-                            setItems((list) => list?.map((x) => (x.number === r.number ? r : x)) ?? null);
-                            setDone(t('list.revoked', { number: r.number }));
-                            onChanged();
-                          }}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ApiListState list={list} empty={t('list.empty')}>
+        {(items) => (
+          <div className="panel table-wrap">
+            <table className="table certificates-table">
+              <caption className="visually-hidden">{t('list.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('list.number')}</th>
+                  <th scope="col">{t('list.name')}</th>
+                  <th scope="col">{t('list.profession')}</th>
+                  <th scope="col">{t('list.issuedAt')}</th>
+                  <th scope="col">{t('list.validUntil')}</th>
+                  <th scope="col">{t('list.status')}</th>
+                  <th scope="col">{t('list.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => {
+                  const status = recordStatus(c, now);
+                  return (
+                    <tr key={c.number}>
+                      <td className="cell-mono">{c.number}</td>
+                      <td data-user-content>{c.personName}</td>
+                      <td>{t(`professions.${c.profession}`)}</td>
+                      <td className="cell-date">
+                        <time dateTime={c.issuedAt}>{format.date(c.issuedAt)}</time>
+                      </td>
+                      <td className="cell-date">
+                        <time dateTime={c.validUntil}>{format.date(c.validUntil)}</time>
+                      </td>
+                      <td>
+                        <span className={`pill certificate-status certificate-status-${status}`}>{t(`list.statuses.${status}`)}</span>
+                        {c.revoked && (
+                          <div className="certificate-revoked">
+                            <span data-user-content>{c.revoked.reason}</span>
+                          </div>
+                        )}
+                      </td>
+                      <td className="cell-actions">
+                        {!c.revoked && revoking !== c.number && (
+                          <button type="button" className="button button-small" aria-label={t('list.revokeLabel', { number: c.number })} onClick={() => setRevoking(c.number)}>
+                            {t('list.revoke')}
+                          </button>
+                        )}
+                        {revoking === c.number && (
+                          <RevokeForm
+                            record={c}
+                            onCancel={() => setRevoking(null)}
+                            onDone={(r) => {
+                              setRevoking(null);
+                              list.setItems((shown) => shown?.map((x) => (x.number === r.number ? r : x)) ?? null);
+                              setDone(t('list.revoked', { number: r.number }));
+                              onChanged();
+                            }}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ApiListState>
     </section>
   );
 }
