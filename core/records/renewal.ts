@@ -23,6 +23,16 @@ export function renewalStage(r: RenewalDates, now: Date): RenewalStage {
   return 'current';
 }
 
+/** Where a record stands for its holder and its readers: revoked, or its renewal stage without the notice window. */
+export type RecordStanding = 'valid' | 'due' | 'expired' | 'revoked';
+
+/** One definition for the certificates table, the trainee's file PDF and the exports. */
+export function recordStanding(r: RenewalDates & { revoked: boolean }, now: Date): RecordStanding {
+  if (r.revoked) return 'revoked';
+  const stage = renewalStage(r, now);
+  return stage === 'expired' || stage === 'due' ? stage : 'valid';
+}
+
 /** Whole days from `now` to recertifyBy (negative once it is past). */
 export function daysToRecertify(r: RenewalDates, now: Date): number {
   return Math.floor((Date.parse(r.recertifyBy) - now.getTime()) / DAY_MS);

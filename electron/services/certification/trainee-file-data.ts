@@ -6,6 +6,7 @@
 
 import type { Person, SignedIn } from '../../../core/api/contract';
 import type { Profession } from '../../../core/api/schemas/people';
+import { recordStanding } from '../../../core/records/renewal';
 import { recurringFindings, type RecurringFinding } from '../../../core/records/recurring-findings';
 import type { TrainingStore } from '../db/store';
 import { EXAM_SELECT, resultVisibleTo, type ExamRow } from '../exams/rows';
@@ -84,10 +85,7 @@ interface RecordRow {
 }
 
 export function certificateStatus(row: { revoked_at: string | null; valid_until: string }, recertifyBy: string, now: Date): CertificateStatus {
-  if (row.revoked_at) return 'revoked';
-  if (now.getTime() > Date.parse(row.valid_until)) return 'expired';
-  if (now.getTime() > Date.parse(recertifyBy)) return 'due';
-  return 'valid';
+  return recordStanding({ revoked: row.revoked_at !== null, validUntil: row.valid_until, recertifyBy }, now);
 }
 
 /** The file of `person` (already checked: the caller may open it) as `caller` may see it. */

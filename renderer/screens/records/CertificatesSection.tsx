@@ -10,15 +10,13 @@ import type { ApiError } from '../../../core/api/errors';
 import { ErrorNotice } from '../../app/ErrorNotice';
 import { useAppStore } from '../../app/store';
 import { useFormat } from '../../app/ui/format';
+import { recordStanding, type RecordStanding } from '../../../core/records/renewal';
 import { PdfDownload } from './PdfDownload';
 
-export type RecordStatus = 'valid' | 'due' | 'expired' | 'revoked';
+export type RecordStatus = RecordStanding;
 
 export function recordStatus(r: CertificateSummary, now: Date = new Date()): RecordStatus {
-  if (r.revoked) return 'revoked';
-  if (now.getTime() > Date.parse(r.validUntil)) return 'expired';
-  if (now.getTime() > Date.parse(r.recertifyBy)) return 'due';
-  return 'valid';
+  return recordStanding({ revoked: r.revoked !== null, validUntil: r.validUntil, recertifyBy: r.recertifyBy }, now);
 }
 
 /** The message key (certificates:section.errors.*) for an issue or revoke refusal main explains, or null. */

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { recurringFindings, type FindingOccurrence } from '../../../core/records/recurring-findings';
-import { renewalNotices, renewalStage } from '../../../core/records/renewal';
+import { recordStanding, renewalNotices, renewalStage } from '../../../core/records/renewal';
 
 const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
 const occ = (clause: string, attemptId: string, day: number, source: FindingOccurrence['source'] = 'practice'): FindingOccurrence => ({ clause, attemptId, source, at: at(day) });
@@ -57,6 +57,14 @@ describe('renewal stages', () => {
     expect(renewalStage(record, new Date('2025-12-01T00:00:00.000Z'))).toBe('due-soon');
     expect(renewalStage(record, new Date('2026-03-01T00:00:01.000Z'))).toBe('due');
     expect(renewalStage(record, new Date('2026-05-30T00:00:01.000Z'))).toBe('expired');
+  });
+
+  it('a record stands valid (due soon included), due past recertifyBy, expired past validUntil, revoked whatever its dates', () => {
+    const held = { ...record, revoked: false };
+    expect(recordStanding(held, new Date('2025-12-01T00:00:00.000Z'))).toBe('valid');
+    expect(recordStanding(held, new Date('2026-03-01T00:00:01.000Z'))).toBe('due');
+    expect(recordStanding(held, new Date('2026-05-30T00:00:01.000Z'))).toBe('expired');
+    expect(recordStanding({ ...held, revoked: true }, new Date('2025-01-01T00:00:00.000Z'))).toBe('revoked');
   });
 
   it('notices only the newest unrevoked record per profession, with the days left', () => {

@@ -2,6 +2,7 @@
 // the UI language (zh or en). The record's fields come from its signed document (record_json), never from
 // what is beside it; status is worked out at export time (current, due for renewal, expired, revoked).
 
+import { recordStanding } from '../../../../core/records/renewal';
 import type { AttemptRowDb, RecordRowDb } from './filters';
 
 export type ExportLang = 'zh' | 'en';
@@ -38,10 +39,9 @@ export interface ExportRecord {
 }
 
 export function recordStatusAt(row: Pick<RecordRowDb, 'revoked_at' | 'valid_until' | 'recertify_by'>, now: Date): RecordStatus {
-  if (row.revoked_at) return 'revoked';
-  if (now.toISOString() > row.valid_until) return 'expired';
-  if (now.toISOString() > row.recertify_by) return 'due';
-  return 'current';
+  const standing = recordStanding({ revoked: row.revoked_at !== null, validUntil: row.valid_until, recertifyBy: row.recertify_by }, now);
+  // The export's token for a valid record is 'current' (docs/exports.md).
+  return standing === 'valid' ? 'current' : standing;
 }
 
 export const toExportRecord = (row: RecordRowDb, now: Date): ExportRecord => ({ row, status: recordStatusAt(row, now) });
