@@ -42,7 +42,7 @@ export function syntheticRollerSession(surface: TreatmentSurface, sampleCount: n
   const pre = ['take-history', 'examine', 'consent', 'cleanse', 'photograph', 'anaesthesia', 'cleanse-again', 'disinfect'] as const;
   return {
     format: 'microneedle-session',
-    version: 1,
+    version: 2,
     id: `bench-${sampleCount}`,
     startedAt: '2026-01-01T00:00:00.000Z',
     procedure: 'roller',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_SPECS } from './fixture-specs';
 import { EXTENT_FIXTURE_SPECS } from './fixture-specs-extent';
+import { ENDPOINT_FIXTURE_SPECS } from './fixture-specs-endpoint';
 import { loadScoringSurface } from '../core/node/surface';
 import { recordingJsonSchema } from '../core/recording/schema';
 
@@ -24,7 +25,7 @@ function main() {
   const { surface, kind } = loadScoringSurface();
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir)) if (f.endsWith('.json')) rmSync(join(outDir, f));
-  for (const spec of [...FIXTURE_SPECS, ...EXTENT_FIXTURE_SPECS]) {
+  for (const spec of [...FIXTURE_SPECS, ...EXTENT_FIXTURE_SPECS, ...ENDPOINT_FIXTURE_SPECS]) {
     const recording = spec.build(surface);
     writeFileSync(join(outDir, `${spec.name}.json`), JSON.stringify(recording, round3) + '\n');
     const expected = {

@@ -4,7 +4,7 @@
 
 import type { RegionId } from '../core/anatomy/regions';
 import { regionCentre, samplePath, tracePath, type SurfacePoint } from '../core/geometry/surface-walk';
-import { RECORDING_FORMAT, RECORDING_VERSION, type DeviceSettings, type InputSample, type NanoContact, type PatientCase, type Procedure, type Recording, type RfPulse, type SessionGoal, type StepEvent, type StepId, type Vec3, type Zone } from '../core/recording/types';
+import { RECORDING_FORMAT, RECORDING_VERSION, type DeviceSettings, type EndpointDeclaration, type InputSample, type NanoContact, type PatientCase, type Procedure, type Recording, type RfPulse, type SessionGoal, type StepEvent, type StepId, type Vec3, type Zone } from '../core/recording/types';
 import type { TreatmentSurface } from '../core/surface/surface';
 
 export const PRE_STEPS: Record<Procedure, StepId[]> = {
@@ -23,6 +23,7 @@ export class SessionBuilder {
   samples: InputSample[] = [];
   pulses: RfPulse[] = [];
   contacts: NanoContact[] = [];
+  endpoints: EndpointDeclaration[] = [];
 
   constructor(
     readonly id: string,
@@ -40,6 +41,13 @@ export class SessionBuilder {
 
   stepsOf(list: StepId[]): this {
     for (const s of list) this.step(s);
+    return this;
+  }
+
+  /** The trainee declares the endpoint reached in these regions (8.4), now. */
+  endpoint(regions: RegionId[], gapMs = 2000): this {
+    this.endpoints.push({ tMs: this.t, regions: [...regions] });
+    this.t += gapMs;
     return this;
   }
 
@@ -73,6 +81,7 @@ export class SessionBuilder {
       samples: this.samples,
       pulses: this.pulses,
       contacts: this.contacts,
+      ...(this.endpoints.length > 0 ? { endpoints: this.endpoints } : {}),
       end: { tMs: endT, reason },
     };
   }

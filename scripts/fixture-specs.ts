@@ -208,9 +208,9 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'roller-absorption-long-needle',
-    description: 'Right cheek, absorption endpoint with a 1.0 mm needle (8.4.2: 0.25-0.5 mm), three rounds: too long on all of the site\'s contact, so critical (severity by extent).',
+    description: 'Right cheek, absorption endpoint with a 1.0 mm needle (8.4.2: 0.25-0.5 mm), three rounds: too long on all of the site\'s contact, so critical (severity by extent). The 1.0 mm needle bleeds in the skin-reaction model: where strokes overlap (22 or more passes × 1.0 mm × 0.5/0.55 ≥ 20 pass·mm) purpura appears, on a notable part of the cheek (5-50 %), so 8.4.2\'s "no visible change" is breached too, major.',
     passed: false,
-    expected: [f('roller-needle-absorption:cheek-right', '8.4.2', 'critical')],
+    expected: [f('roller-endpoint-absorption-purpura:cheek-right', '8.4.2', 'major'), f('roller-needle-absorption:cheek-right', '8.4.2', 'critical')],
     build: (s) => rollerSession(s, 'roller-absorption-long-needle', { region: 'cheek-right', needle: 1.0, endpoint: 'absorption', rounds: 3 }),
   },
   {

@@ -5,10 +5,10 @@ import type { RecordingEvent, RecordingHeader } from '../scoring/live-contract';
 import { RECORDING_FORMAT, RECORDING_VERSION, type Recording, type SessionEnd, type Zone } from './types';
 
 /** A recording's event streams, each in the order its events were recorded. */
-export type RecordingStreams = Pick<Recording, 'steps' | 'settings' | 'samples' | 'pulses' | 'contacts'>;
+export type RecordingStreams = Pick<Recording, 'steps' | 'settings' | 'samples' | 'pulses' | 'contacts'> & { endpoints: NonNullable<Recording['endpoints']> };
 
 export function emptyStreams(): RecordingStreams {
-  return { steps: [], settings: [], samples: [], pulses: [], contacts: [] };
+  return { steps: [], settings: [], samples: [], pulses: [], contacts: [], endpoints: [] };
 }
 
 /** Appends one event to its stream. */
@@ -28,6 +28,9 @@ export function appendToStreams(streams: RecordingStreams, event: RecordingEvent
       break;
     case 'step':
       streams.steps.push(event.step);
+      break;
+    case 'endpoint':
+      streams.endpoints.push(event.declaration);
       break;
   }
 }
@@ -55,6 +58,8 @@ export function recordingFromHeader(
     samples: parts.streams.samples,
     pulses: parts.streams.pulses,
     contacts: parts.streams.contacts,
+    // Written only when the trainee declared an endpoint, so a session without one reads as before.
+    ...(parts.streams.endpoints.length > 0 ? { endpoints: parts.streams.endpoints } : {}),
     end: parts.end,
   };
 }

@@ -1,6 +1,7 @@
 // The one order of a recording's events, shared by the batch scorer, the studio's recorder and the replay.
 // Events are ordered by the time they take effect; at equal times settings come first, then steps, then
-// the treatment events (sample, pulse, contact). The streams of a recording are each already in time
+// the treatment events (sample, pulse, contact), then endpoint declarations (which judge what was done up to
+// and including that time). The streams of a recording are each already in time
 // order (the validator checks it), so merging them is a stable k-way merge.
 
 import type { RecordingEvent } from '../scoring/live-contract';
@@ -9,15 +10,15 @@ import type { Recording } from './types';
 export type EventKind = RecordingEvent['kind'];
 
 /** Rank of simultaneous events: a change of settings or a step applies before a treatment event at the same time. */
-export const EVENT_KIND_ORDER: Readonly<Record<EventKind, number>> = Object.freeze({ settings: 0, step: 1, sample: 2, pulse: 2, contact: 2 });
+export const EVENT_KIND_ORDER: Readonly<Record<EventKind, number>> = Object.freeze({ settings: 0, step: 1, sample: 2, pulse: 2, contact: 2, endpoint: 3 });
 
 /**
  * The recording's streams in merge order. At equal time and equal kind rank, the earlier stream wins
  * (a sample before a pulse before a contact); within one stream the recorded order is kept.
  */
-export const EVENT_STREAMS: readonly EventKind[] = Object.freeze(['settings', 'step', 'sample', 'pulse', 'contact'] as const);
+export const EVENT_STREAMS: readonly EventKind[] = Object.freeze(['settings', 'step', 'sample', 'pulse', 'contact', 'endpoint'] as const);
 
-const STREAM_INDEX: Readonly<Record<EventKind, number>> = Object.freeze({ settings: 0, step: 1, sample: 2, pulse: 3, contact: 4 });
+const STREAM_INDEX: Readonly<Record<EventKind, number>> = Object.freeze({ settings: 0, step: 1, sample: 2, pulse: 3, contact: 4, endpoint: 5 });
 const STREAM_RANK = EVENT_STREAMS.map((k) => EVENT_KIND_ORDER[k]);
 
 /** When the event takes effect, ms from session start: a nano contact counts from the moment it touches. */
@@ -33,6 +34,8 @@ export function eventTime(event: RecordingEvent): number {
       return event.change.tMs;
     case 'step':
       return event.step.tMs;
+    case 'endpoint':
+      return event.declaration.tMs;
   }
 }
 
@@ -88,17 +91,20 @@ export function forEachRecordingEvent(r: Recording, visit: (event: RecordingEven
     sample: { kind: 'sample', sample: r.samples[0] } as Extract<RecordingEvent, { kind: 'sample' }>,
     pulse: { kind: 'pulse', pulse: r.pulses[0] } as Extract<RecordingEvent, { kind: 'pulse' }>,
     contact: { kind: 'contact', contact: r.contacts[0] } as Extract<RecordingEvent, { kind: 'contact' }>,
+    endpoint: { kind: 'endpoint', declaration: r.endpoints?.[0] } as Extract<RecordingEvent, { kind: 'endpoint' }>,
   };
-  const heads = new Float64Array(5);
-  let iSet = 0, iStep = 0, iSample = 0, iPulse = 0, iContact = 0;
+  const heads = new Float64Array(6);
+  let iSet = 0, iStep = 0, iSample = 0, iPulse = 0, iContact = 0, iEndpoint = 0;
   const { settings, steps, samples, pulses, contacts } = r;
-  const nSet = settings.length, nStep = steps.length, nSample = samples.length, nPulse = pulses.length, nContact = contacts.length;
+  const endpoints = r.endpoints ?? [];
+  const nSet = settings.length, nStep = steps.length, nSample = samples.length, nPulse = pulses.length, nContact = contacts.length, nEndpoint = endpoints.length;
   // Only the head of the stream just taken changes.
   heads[0] = nSet > 0 ? settings[0].tMs : Infinity;
   heads[1] = nStep > 0 ? steps[0].tMs : Infinity;
   heads[2] = nSample > 0 ? samples[0].tMs : Infinity;
   heads[3] = nPulse > 0 ? pulses[0].tMs : Infinity;
   heads[4] = nContact > 0 ? contacts[0].tStartMs : Infinity;
+  heads[5] = nEndpoint > 0 ? endpoints[0].tMs : Infinity;
   for (;;) {
     switch (nextEventStream(heads)) {
       case 0:
@@ -114,8 +120,9 @@ export function forEachRecordingEvent(r: Recording, visit: (event: RecordingEven
       case 2: {
         // A run of samples, without the merge step for each: the next sample also comes next while it is before
         // the next settings change and step (which go first at equal times) and not after the next pulse and
-        // contact (which a sample precedes at equal times). Any other case (a NaN time too) goes to the merge step.
-        const before = Math.min(heads[0], heads[1]), notAfter = Math.min(heads[3], heads[4]);
+        // contact and endpoint declaration (which a sample precedes at equal times). Any other case (a NaN time
+        // too) goes to the merge step.
+        const before = Math.min(heads[0], heads[1]), notAfter = Math.min(heads[3], heads[4], heads[5]);
         let t: number;
         do {
           ev.sample.sample = samples[iSample++];
@@ -133,6 +140,11 @@ export function forEachRecordingEvent(r: Recording, visit: (event: RecordingEven
         ev.contact.contact = contacts[iContact++];
         visit(ev.contact);
         heads[4] = iContact < nContact ? contacts[iContact].tStartMs : Infinity;
+        break;
+      case 5:
+        ev.endpoint.declaration = endpoints[iEndpoint++];
+        visit(ev.endpoint);
+        heads[5] = iEndpoint < nEndpoint ? endpoints[iEndpoint].tMs : Infinity;
         break;
       default:
         return;

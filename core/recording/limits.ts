@@ -30,6 +30,8 @@ export const RECORDING_LIMITS = {
   maxSteps: 2_000,
   /** One entry per settings change; even a trainee dragging sliders for 2 h stays below this. */
   maxSettingsChanges: 5_000,
+  /** Endpoint declarations: one per target region or a few per zone; 2 000 is only a broken or forged file. */
+  maxEndpointDeclarations: 2_000,
   /** Samples in any 1-second window: pointer hardware tops out near 1 kHz, so more is not a hand. */
   maxEventsPerSecond: 1_000,
   /** Absolute head-frame coordinate: a head is about 250 mm across, a metre from its centre is out of the room. */
@@ -90,6 +92,7 @@ const STREAM_LIMITS = [
   ['contacts', RECORDING_LIMITS.maxContacts],
   ['steps', RECORDING_LIMITS.maxSteps],
   ['settings', RECORDING_LIMITS.maxSettingsChanges],
+  ['endpoints', RECORDING_LIMITS.maxEndpointDeclarations],
 ] as const;
 
 /**

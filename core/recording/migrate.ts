@@ -1,6 +1,7 @@
 // Migration chain for recordings: every earlier version is upgraded step by step to RECORDING_VERSION
-// before validation, so readers accept every version ever written. Version 1 is the first; when v2 comes,
-// add { from: 1, to: 2, migrate } to RECORDING_MIGRATIONS and bump RECORDING_VERSION in ./types.ts.
+// before validation, so readers accept every version ever written. Version 1 is the first; version 2 adds
+// the optional `endpoints` stream (endpoint declarations, 8.4). A version-1 recording gains no `endpoints`:
+// its trainee could not declare one, so the scorer does not judge a declaration it never offered.
 
 import { RECORDING_FORMAT, RECORDING_VERSION } from './types';
 
@@ -11,8 +12,11 @@ export interface RecordingMigration {
   migrate(doc: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
-/** Ordered chain; each entry upgrades `from` to `from + 1`. Empty while version 1 is the only version. */
-export const RECORDING_MIGRATIONS: readonly RecordingMigration[] = [];
+/** Ordered chain; each entry upgrades `from` to `from + 1`. */
+export const RECORDING_MIGRATIONS: readonly RecordingMigration[] = [
+  // 1 -> 2: the endpoint declarations stream is new and optional; nothing else changed.
+  { from: 1, to: 2, migrate: (doc) => ({ ...doc, version: 2 }) },
+];
 
 /** The oldest version readers accept. */
 export const OLDEST_RECORDING_VERSION = 1;

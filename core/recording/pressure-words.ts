@@ -3,6 +3,9 @@
 // reading belongs to the nearest one (the boundaries lie halfway, at 0.4 and 0.7). The numbers stay in a
 // finding's values for instructors and exports.
 
+/** The named levels of the scale (docs/recording-format.md): what the mouse's levels record. */
+export const PRESSURE_LEVELS = { light: 0.25, moderate: 0.55, firm: 0.85 } as const;
+
 export type PressureWord = 'lifted' | 'light' | 'moderate' | 'firm';
 type LocalizedText = { zh: string; en: string };
 

@@ -159,6 +159,11 @@ export const nanoContactSchema = z.strictObject({
   path: z.array(z.strictObject({ tMs: timeMs, p: vec3Schema })),
 });
 
+export const endpointDeclarationSchema = z.strictObject({
+  tMs: timeMs,
+  regions: regionList().min(1, { error: 'expected at least one region whose endpoint is declared' }),
+});
+
 export const recordingSchema = z.strictObject({
   format: z.literal(RECORDING_FORMAT, { error: `expected "${RECORDING_FORMAT}"` }),
   version: z.literal(RECORDING_VERSION, { error: `expected ${RECORDING_VERSION} after migration` }),
@@ -177,6 +182,7 @@ export const recordingSchema = z.strictObject({
   samples: z.array(inputSampleSchema),
   pulses: z.array(rfPulseSchema),
   contacts: z.array(nanoContactSchema),
+  endpoints: z.array(endpointDeclarationSchema).optional().describe('Endpoint declarations (8.4); absent in recordings made before version 2.'),
   end: z.strictObject({ tMs: timeMs, reason: z.enum(['completed', 'aborted']) }),
 });
 

@@ -6,7 +6,7 @@
 import type { RegionId } from '../anatomy/regions';
 
 export const RECORDING_FORMAT = 'microneedle-session' as const;
-export const RECORDING_VERSION = 1 as const;
+export const RECORDING_VERSION = 2 as const;
 
 export type Vec3 = [number, number, number];
 
@@ -177,6 +177,17 @@ export interface NanoContact {
   path: { tMs: number; p: Vec3 }[];
 }
 
+/**
+ * The trainee states that the treatment endpoint (8.4) is reached in these regions (the studio sends the
+ * target region chosen, or all of them): treatment of those regions is over. Judged by the simulator's
+ * skin-reaction model at tMs (docs/scoring.md, "Treatment endpoints").
+ */
+export interface EndpointDeclaration {
+  tMs: number;
+  /** One or more regions; those not among the target regions are not judged. */
+  regions: RegionId[];
+}
+
 export interface SessionEnd {
   tMs: number;
   reason: 'completed' | 'aborted';
@@ -202,5 +213,7 @@ export interface Recording {
   samples: InputSample[];
   pulses: RfPulse[];
   contacts: NanoContact[];
+  /** Endpoint declarations (version 2 on); absent in a recording made before the studio offered them. */
+  endpoints?: EndpointDeclaration[];
   end: SessionEnd;
 }

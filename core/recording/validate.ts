@@ -98,6 +98,7 @@ export function semanticErrors(r: Recording): RecordingError[] {
   nonDecreasing(r.samples, (s) => s.tMs, '/samples', 'tMs');
   nonDecreasing(r.pulses, (s) => s.tMs, '/pulses', 'tMs');
   nonDecreasing(r.contacts, (s) => s.tStartMs, '/contacts', 'tStartMs');
+  if (r.endpoints) nonDecreasing(r.endpoints, (s) => s.tMs, '/endpoints', 'tMs');
 
   r.steps.forEach((s, i) => {
     if (s.zoneId !== undefined && !zoneIds.has(s.zoneId)) push({ pointer: `/steps/${i}/zoneId`, message: `expected the id of a zone in /zones, received "${s.zoneId}"` });
@@ -132,6 +133,7 @@ export function semanticErrors(r: Recording): RecordingError[] {
     ...r.contacts.map((c) => c.tEndMs),
     r.steps.at(-1)?.tMs ?? 0,
     r.settings.at(-1)?.tMs ?? 0,
+    r.endpoints?.at(-1)?.tMs ?? 0,
   );
   if (r.end.tMs < lastEvent) push({ pointer: '/end/tMs', message: `expected the end at or after the last event (${lastEvent} ms), received ${r.end.tMs}` });
   return errors;

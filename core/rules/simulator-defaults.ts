@@ -49,6 +49,16 @@ export const SIMULATOR_DEFAULTS = {
   nanoHeadDiameterMm: d(8, 'mm', '10.5', '纳米微针头接触面直径（定义“同一部位”）', 'Nano head contact diameter (defines "the same site")'),
   nanoCirclingTurnDeg: d(300, 'deg', '10.5', '一次接触内累计转角超过该值视为“打圈”', 'Accumulated turning within one contact above this is circling'),
   wetCompressMinMin: d(20, 'min', '10.6', '湿敷时长（标准给出 20 分钟）', 'Wet compress time (the standard gives 20 minutes)'),
+  // Skin-reaction model (core/scoring/engine/skin-reaction.ts): a simulator model, not the standard's. The dose of a
+  // vertex is the sum over the roller passes that covered it of needle length × force relative to the scale's
+  // moderate level (pass·mm), plus a fixed dose per RF pulse and per nano contact.
+  skinVisibleDosePassMm: d(12, 'pass·mm', '8.4.2', '皮肤反应模型（模拟器）：剂量超过该值皮肤开始出现肉眼可见变化（0.5 mm、适度用力 5 遍仍低于此值，符合 8.4.2“肉眼无明显变化”）', 'Skin-reaction model (simulator): above this dose the skin shows a visible change (0.5 mm at moderate force for 5 rounds stays below it, as 8.4.2\'s "no visible change" asks)'),
+  skinPinkDosePassMm: d(14, 'pass·mm', '8.4.1', '皮肤反应模型（模拟器）：剂量达到该值皮肤呈粉红（8.4.1 常规终点）', 'Skin-reaction model (simulator): at this dose the skin is pink (8.4.1 conventional endpoint)'),
+  skinPurpuraDosePassMm: d(20, 'pass·mm', '8.4.3', '皮肤反应模型（模拟器）：出血针（见下）剂量达到该值出现出血性紫癜（8.4.3 终点）；从粉红剂量起逐渐出现', 'Skin-reaction model (simulator): at this dose from bleeding needles (below) haemorrhagic purpura is established (8.4.3 endpoint); it begins at the pink dose'),
+  skinBleedingNeedleMm: d(1, 'mm', '8.4.3', '皮肤反应模型（模拟器）：该长度及以上的滚轮针才会致点状出血和紫癜（8.4.3 用 1.0-1.5 mm；8.4.2 的 0.25-0.5 mm 不出血）', 'Skin-reaction model (simulator): roller needles this long or longer draw pinpoint bleeding and purpura (8.4.3 uses 1.0-1.5 mm; 8.4.2\'s 0.25-0.5 mm do not bleed)'),
+  skinRfPulseDosePassMm: d(6, 'pass·mm', '13.2', '皮肤反应模型（模拟器）：每个射频脉冲计入的剂量（只致红斑，不致紫癜）', 'Skin-reaction model (simulator): dose of one RF pulse over a vertex (erythema only, never purpura)'),
+  skinNanoContactDosePassMm: d(1, 'pass·mm', '10.5', '皮肤反应模型（模拟器）：每次纳米微针接触计入的剂量（同一部位 3 次以内不可见）', 'Skin-reaction model (simulator): dose of one nano contact (three on a site, 10.5\'s most, stay invisible)'),
+  endpointReachedAreaFraction: d(0.8, 'fraction', '8.4', '宣布治疗终点时，区域内须有该比例的面积呈现终点体征（粉红或出血性紫癜）才算达到', 'When the endpoint is declared, at least this share of the region must show the endpoint sign (pink, or haemorrhagic purpura) for it to count as reached'),
   // Extent of a finding (core/rules/extent-severity.ts): the standard names the sites and ranges, not how much of a session may stray.
   extentTraceFraction: d(0.05, 'fraction', '8.5', '违规只占该部位（或全程）操作的该比例以下时视为“偶发”（轻微程度）', 'A finding concerning less than this share of the site\'s (or session\'s) work is a trace'),
   extentMostFraction: d(0.5, 'fraction', '8.5', '违规达到该部位（或全程）操作的该比例及以上时视为“大部分”（最高程度）', 'A finding concerning at least this share of the site\'s (or session\'s) work covers most of it'),

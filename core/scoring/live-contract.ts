@@ -3,7 +3,7 @@
 // primitives, so they can never disagree.
 
 import type { RegionId } from '../anatomy/regions';
-import type { InputSample, NanoContact, Recording, RfPulse, SettingsChange, StepEvent } from '../recording/types';
+import type { EndpointDeclaration, InputSample, NanoContact, Recording, RfPulse, SettingsChange, StepEvent } from '../recording/types';
 import type { TreatmentSurface } from '../surface/surface';
 import type { LocalizedText, ScoreReport, Severity } from './report';
 
@@ -21,6 +21,12 @@ export interface LiveFeedbackState {
   readonly rfHitCount: Uint16Array;
   /** Nano contacts at the vertex. */
   readonly nanoContactCount: Uint16Array;
+  /**
+   * The skin-reaction model's roller dose, pass·mm (needle × force of each pass), and its part from bleeding
+   * needles (core/scoring/engine/skin-reaction.ts). Optional for states built by hand (tests, previews); the engine's has them.
+   */
+  readonly rollerDosePassMm?: Float32Array;
+  readonly bleedingDosePassMm?: Float32Array;
   /** Increments on every change, so a renderer knows when to re-upload colours. */
   readonly version: number;
 }
@@ -30,7 +36,8 @@ export type RecordingEvent =
   | { kind: 'pulse'; pulse: RfPulse }
   | { kind: 'contact'; contact: NanoContact }
   | { kind: 'settings'; change: SettingsChange }
-  | { kind: 'step'; step: StepEvent };
+  | { kind: 'step'; step: StepEvent }
+  | { kind: 'endpoint'; declaration: EndpointDeclaration };
 
 /** A rule broken the moment it happened (learn mode shows it at once). */
 export interface LiveWarning {

@@ -6,7 +6,8 @@
 //
 // The parts live in ./engine/: context (what they share), findings (Finding objects, ids, evidence),
 // protocol (preparation 7, steps 8.1/9.1/9.2/10.1, aftercare 12, zone by zone), roller, drum-footprint (its
-// footprint walk) and roller-coverage (8.x), rf (9.x), nano (10.x), coverage (what the coverage checks share),
+// footprint walk) and roller-coverage (8.x), endpoint (8.4, declared endpoints against the skin-reaction
+// model), rf (9.x), nano (10.x), coverage (what the coverage checks share),
 // extent (events per region, for graded findings), report (the score formula) and footprint-grid (the surface
 // grid the footprints walk inline).
 
@@ -15,6 +16,7 @@ import { defaultValues, type SimulatorDefaultValues } from '../rules/simulator-d
 import type { TreatmentSurface } from '../surface/surface';
 import { createContext } from './engine/context';
 import { coverageScope, type CoverageDefaults } from './engine/coverage';
+import { createEndpoint, type EndpointDefaults } from './engine/endpoint';
 import { gradeExtent, type ExtentDefaults } from './engine/extent';
 import { compareClause, compareFindings, round } from './engine/findings';
 import { createNano, type NanoDefaults } from './engine/nano';
@@ -43,6 +45,7 @@ function partDefaults(cfg: SimulatorDefaultValues) {
       minStrokeSpeedMmPerS: cfg.minStrokeSpeedMmPerS,
       footprintDepthToleranceMm: cfg.footprintDepthToleranceMm,
       implantPressureMax: cfg.implantPressureMax,
+      skinBleedingNeedleMm: cfg.skinBleedingNeedleMm,
     },
     rollerCoverage: {
       roundsPercentile: cfg.roundsPercentile,
@@ -68,6 +71,19 @@ function partDefaults(cfg: SimulatorDefaultValues) {
       rfStackPatchCm2: cfg.rfStackPatchCm2,
     },
     nano: { nanoHeadDiameterMm: cfg.nanoHeadDiameterMm, nanoCirclingTurnDeg: cfg.nanoCirclingTurnDeg },
+    endpoint: {
+      skinVisibleDosePassMm: cfg.skinVisibleDosePassMm,
+      skinPinkDosePassMm: cfg.skinPinkDosePassMm,
+      skinPurpuraDosePassMm: cfg.skinPurpuraDosePassMm,
+      skinBleedingNeedleMm: cfg.skinBleedingNeedleMm,
+      skinRfPulseDosePassMm: cfg.skinRfPulseDosePassMm,
+      skinNanoContactDosePassMm: cfg.skinNanoContactDosePassMm,
+      endpointReachedAreaFraction: cfg.endpointReachedAreaFraction,
+      borderBandMm: cfg.borderBandMm,
+      roundsPercentile: cfg.roundsPercentile,
+      extentTraceFraction: cfg.extentTraceFraction,
+      extentMostFraction: cfg.extentMostFraction,
+    },
     extent: { extentTraceFraction: cfg.extentTraceFraction, extentMostFraction: cfg.extentMostFraction },
     report: { deductCritical: cfg.deductCritical, deductMajor: cfg.deductMajor, deductMinor: cfg.deductMinor, passMark: cfg.passMark, criterionFloor: cfg.criterionFloor },
   } satisfies {
@@ -77,6 +93,7 @@ function partDefaults(cfg: SimulatorDefaultValues) {
     rollerCoverage: RollerCoverageDefaults;
     rf: RfDefaults;
     nano: NanoDefaults;
+    endpoint: EndpointDefaults;
     extent: ExtentDefaults;
     report: ReportDefaults;
   };
@@ -99,6 +116,7 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
   const roller = createRoller(ctx, cfg.roller, protocol);
   const rf = createRf(ctx, cfg.rf, protocol);
   const nano = createNano(ctx, cfg.nano, protocol);
+  const endpoint = createEndpoint(ctx, cfg.endpoint, roller.tally);
 
   const push = (event: RecordingEvent): LiveWarning[] => {
     sink.beginPush();
@@ -126,6 +144,12 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
         protocol.onStep(event.step);
         rf.onStep(event.step.step);
         break;
+      case 'endpoint':
+        tl.lastEventMs = Math.max(tl.lastEventMs, event.declaration.tMs);
+        // The declaration judges the skin as it is: the stroke in progress is laid first.
+        roller.endStroke();
+        endpoint.onDeclaration(event.declaration);
+        break;
     }
     return sink.warnings();
   };
@@ -140,11 +164,15 @@ export function createScoringEngine(surface: TreatmentSurface, header: Recording
     if (procedure === 'roller') finishRoller(ctx, cfg.rollerCoverage, roller.tally, protocol.zoneRevisits(), scope, add, metrics, endMs);
     if (procedure === 'rf') rf.finish(scope, protocol.zoneRevisits(), add, metrics, endMs);
     if (procedure === 'nano') nano.finish(scope, metrics);
+    const endpointSeverity = endpoint.finish(scope, add, metrics, endMs);
     if (!treated) metrics.treatmentEvents = 0;
     const findings: Finding[] = [];
     // Rules graded by extent take the severity of their extent's band (engine/extent.ts).
     for (const a of sink.accs.values()) findings.push(sink.toFinding(a, gradeExtent(a, ctx.extent, cfg.extent)));
-    for (const a of extra) findings.push(sink.toFinding(a));
+    for (const a of extra) {
+      const severity = endpointSeverity.get(a.key);
+      findings.push(sink.toFinding(a, severity ? { severity } : undefined));
+    }
     findings.sort(compareFindings);
     const techniqueUnits = procedure === 'roller' ? roller.tally.passes : ctx.extent.events;
     const evidence = { treated, techniqueUnits, targetRegions: scope.regionCodes.length, untreatedTargets: scope.untreatedCount() };

@@ -4,16 +4,17 @@
 import { canonicalJson } from '../canonical-json';
 import { sha256Hex } from '../head-model/sha256';
 import { RULES } from '../rules/catalogue';
+import { ENDPOINT_OVERSHOOT_SEVERITY } from '../rules/endpoint-severity';
 import { EXTENT_SEVERITY } from '../rules/extent-severity';
 import { SIMULATOR_DEFAULTS } from '../rules/simulator-defaults';
 import type { Scenario } from './scenario';
 
 /** Version of the scoring engine (semver). Bump it whenever a change can alter any score or finding. */
-export const SCORING_ENGINE_VERSION = '2.0.0';
+export const SCORING_ENGINE_VERSION = '2.1.0';
 
 export interface ScoreProvenance {
   engineVersion: string;
-  /** sha256 (hex) of the rules catalogue, simulator defaults and severity-by-extent table, canonical JSON. */
+  /** sha256 (hex) of the rules catalogue, simulator defaults, severity-by-extent and endpoint-overshoot tables, canonical JSON. */
   rulesHash: string;
   /** sha256 (hex) of the scenario scored under, canonical JSON (of null when none). */
   scenarioHash: string;
@@ -26,9 +27,9 @@ const hashJson = (value: unknown) => sha256Hex(utf8.encode(canonicalJson(value))
 
 let rulesHash: string | undefined;
 
-/** sha256 hex of canonicalJson({ rules, defaults, extent }) (extent: the severity-by-extent table); computed once per process. */
+/** sha256 hex of canonicalJson({ rules, defaults, extent, endpoint }) (the severity-by-extent and endpoint-overshoot tables); computed once per process. */
 export function rulesCatalogueHash(): string {
-  rulesHash ??= hashJson({ rules: RULES, defaults: SIMULATOR_DEFAULTS, extent: EXTENT_SEVERITY });
+  rulesHash ??= hashJson({ rules: RULES, defaults: SIMULATOR_DEFAULTS, extent: EXTENT_SEVERITY, endpoint: ENDPOINT_OVERSHOOT_SEVERITY });
   return rulesHash;
 }
 

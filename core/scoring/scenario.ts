@@ -28,6 +28,11 @@ export interface Scenario {
   severity?: Record<string, Severity>;
   /** Rules switched off for this scenario (e.g. a drill that only practises 米 strokes). */
   disabledRules?: string[];
+  /**
+   * The trainee must declare the treatment endpoint (8.4) for every treated target region: one never declared
+   * is a finding (roller-endpoint-undeclared). Without it an undeclared region is not assessed for its endpoint.
+   */
+  requireEndpointDeclaration?: boolean;
 }
 
 const severitySchema = z.enum(['critical', 'major', 'minor', 'info']);
@@ -45,6 +50,7 @@ export const scenarioSchema = z.strictObject({
   defaults: z.strictObject(defaultsShape).optional(),
   severity: z.record(z.string(), severitySchema).optional(),
   disabledRules: z.array(z.string()).optional(),
+  requireEndpointDeclaration: z.boolean().optional(),
 });
 
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: { pointer: string; message: string }[] };

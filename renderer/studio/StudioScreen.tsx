@@ -18,6 +18,7 @@ import { loadHead } from './head/loadHead';
 import { ExamDone, ExamStartView, TaskPanel } from './exam/ExamPanels';
 import { ExamTaskContext, useExamTask, useStartPractical, type ExamPractical, type ExamTask } from './exam/practical';
 import { DevicePanel } from './panels/DevicePanel';
+import { EndpointPanel } from './panels/EndpointPanel';
 import { FeedbackPanel } from './panels/FeedbackPanel';
 import { LeaveConfirm, useLeave } from './panels/LeaveConfirm';
 import { ProcedurePanel } from './panels/ProcedurePanel';
@@ -195,6 +196,7 @@ function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () =>
       <aside className="studio-side studio-side-left">
         {phase === 'setup' && !task ? <SetupPanel canStart /> : <ProcedurePanel />}
         <DevicePanel />
+        <EndpointPanel />
       </aside>
       <main className="studio-stage">
         <StudioScene head={head} />

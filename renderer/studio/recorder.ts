@@ -34,7 +34,7 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
   const events: RecordingEvent[] = [];
   // Each stream's times never go backwards (main refuses a recording whose times do): input from two
   // devices, or a pointer's own timestamps against the clock read for a step, can disagree by a few ms.
-  const last = { sample: 0, pulse: 0, contact: 0, settings: 0, step: 0 };
+  const last = { sample: 0, pulse: 0, contact: 0, settings: 0, step: 0, endpoint: 0 };
   const inOrder = (e: RecordingEvent): RecordingEvent => {
     switch (e.kind) {
       case 'sample':
@@ -49,6 +49,9 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
       case 'step':
         if (e.step.tMs >= last.step) return ((last.step = e.step.tMs), e);
         return { kind: 'step', step: { ...e.step, tMs: last.step } };
+      case 'endpoint':
+        if (e.declaration.tMs >= last.endpoint) return ((last.endpoint = e.declaration.tMs), e);
+        return { kind: 'endpoint', declaration: { ...e.declaration, tMs: last.endpoint } };
       case 'contact': {
         const c = e.contact;
         const start = Math.max(c.tStartMs, last.contact);
@@ -101,6 +104,7 @@ export function createRecorder(options: RecorderOptions): SessionRecorder {
           samples: [...streams.samples],
           pulses: [...streams.pulses],
           contacts: [...streams.contacts],
+          endpoints: [...streams.endpoints],
         },
         // Never before the last event: input carries the device's own timestamps, which may run ahead of
         // the clock read when the session is ended.

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ALL_REGION_IDS, type RegionId } from '../../anatomy/regions';
 import {
   deviceSettingsSchema,
+  endpointDeclarationSchema,
   goalSchema,
   inputSampleSchema,
   nanoContactSchema,
@@ -105,6 +106,7 @@ export const recordingEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('contact'), contact: nanoContactSchema }),
   z.strictObject({ kind: z.literal('settings'), change: settingsChangeSchema }),
   z.strictObject({ kind: z.literal('step'), step: stepSchema }),
+  z.strictObject({ kind: z.literal('endpoint'), declaration: endpointDeclarationSchema }),
 ]);
 
 /** One batch of events as the session runs; at most this many events a batch. */

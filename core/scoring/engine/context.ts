@@ -18,6 +18,9 @@ export interface FeedbackArrays {
   readonly directionMask: Uint8Array;
   readonly rfHitCount: Uint16Array;
   readonly nanoContactCount: Uint16Array;
+  /** Skin-reaction dose per vertex from the roller, pass·mm, and its part from bleeding needles (core/scoring/engine/skin-reaction.ts). */
+  readonly rollerDosePassMm: Float32Array;
+  readonly bleedingDosePassMm: Float32Array;
   version: number;
 }
 
@@ -76,7 +79,7 @@ export function createContext(surface: TreatmentSurface, header: RecordingHeader
     procedure: header.procedure,
     endpoint: scenario?.endpoint ?? header.goal.endpoint,
     targetRegions,
-    state: { passCount: new Uint16Array(V), directionMask: new Uint8Array(V), rfHitCount: new Uint16Array(V), nanoContactCount: new Uint16Array(V), version: 0 },
+    state: { passCount: new Uint16Array(V), directionMask: new Uint8Array(V), rfHitCount: new Uint16Array(V), nanoContactCount: new Uint16Array(V), rollerDosePassMm: new Float32Array(V), bleedingDosePassMm: new Float32Array(V), version: 0 },
     zones,
     zoneOfRegion: zoneMap(zones),
     sink: createFindingSink(scenario),

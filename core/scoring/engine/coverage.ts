@@ -20,6 +20,8 @@ export interface CoverageScope {
   untreated(region: RegionId, cov: number): boolean;
   /** Target regions found untreated so far (after the procedure's finish: all of them). */
   untreatedCount(): number;
+  /** Whether `region` was found untreated (after the procedure's finish). */
+  untreatedRegion(region: RegionId): boolean;
 }
 
 export type CoverageDefaults = Pick<SimulatorDefaultValues, 'borderBandMm' | 'untreatedCoverageFraction'>;
@@ -27,7 +29,7 @@ export type CoverageDefaults = Pick<SimulatorDefaultValues, 'borderBandMm' | 'un
 export function coverageScope(ctx: EngineContext, cfg: CoverageDefaults, add: Add, endMs: number): CoverageScope {
   const { idx, procedure } = ctx;
   const area = idx.vertexAreaMm2;
-  let untreatedRegions = 0;
+  const untreatedRegions = new Set<RegionId>();
   return {
     regionCodes: ctx.targetRegions.map((r) => ({ region: r, code: idx.regionCode(r) })).filter((r) => r.code >= 0 && idx.regionAreaMm2[r.code] > 0),
     interiorOf: (code) => idx.regionInterior(code, cfg.borderBandMm),
@@ -38,10 +40,11 @@ export function coverageScope(ctx: EngineContext, cfg: CoverageDefaults, add: Ad
     },
     untreated: (region, cov) => {
       if (cov >= cfg.untreatedCoverageFraction) return false;
-      untreatedRegions++;
+      untreatedRegions.add(region);
       add(UNTREATED_RULE[procedure], endMs, { zh: `目标区域${REGION_NAMES[region].zh}仅覆盖 ${round(cov * 100, 1)}%`, en: `target region ${REGION_NAMES[region].en} only ${round(cov * 100, 1)}% covered` }, { coveragePct: round(cov * 100, 1), untreatedBelowPct: cfg.untreatedCoverageFraction * 100 }, region);
       return true;
     },
-    untreatedCount: () => untreatedRegions,
+    untreatedCount: () => untreatedRegions.size,
+    untreatedRegion: (region) => untreatedRegions.has(region),
   };
 }

@@ -17,6 +17,9 @@ export class DrumFootprint {
   private readonly range = new Float64Array(6);
   /** The pass that last covered each grid entry (one entry per vertex). */
   private readonly stamp: Int32Array;
+  /** Skin-reaction dose this pass adds to each vertex it covers, pass·mm, and the part of it that bleeds (set before lay). */
+  passDosePassMm = 0;
+  passBleedingDosePassMm = 0;
 
   constructor(
     private readonly grid: FootprintGrid,
@@ -24,6 +27,8 @@ export class DrumFootprint {
     private readonly dirPasses: Uint16Array,
     private readonly directionMask: Uint8Array,
     private readonly depthTol: number,
+    private readonly rollerDose: Float32Array,
+    private readonly bleedingDose: Float32Array,
   ) {
     this.stamp = new Int32Array(grid.vertex.length).fill(-1);
   }
@@ -31,6 +36,7 @@ export class DrumFootprint {
   lay(seg: number, dirIndex: number): void {
     const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp;
     const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask, depthTol = this.depthTol;
+    const rollerDose = this.rollerDose, bleedingDose = this.bleedingDose, dose = this.passDosePassMm, bleeding = this.passBleedingDosePassMm;
     const gStart = grid.cellStart, gVertex = grid.vertex, gPn = grid.pn, gnx = grid.nx, gny = grid.ny;
     const ax = a[0], ay = a[1], az = a[2], tx = a[3], ty = a[4], tz = a[5], nx = a[6], ny = a[7], nz = a[8], len = a[9], halfW = a[10];
     // Drum axis: across the motion in the tangent plane.
@@ -59,6 +65,8 @@ export class DrumFootprint {
           const d = v * 4 + dirIndex;
           if (dirPasses[d] < 65535) dirPasses[d]++;
           directionMask[v] |= bit;
+          rollerDose[v] += dose;
+          bleedingDose[v] += bleeding;
         }
       }
     }

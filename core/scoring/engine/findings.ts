@@ -46,10 +46,13 @@ export type WarnLive = (key: string, ruleId: string, tMs: number, evidence: Loca
 /** End-of-session findings: added once, never over one raised during the session. */
 export type Add = (ruleId: string, tMs: number, evidence: LocalizedText, values: Values, region?: RegionId, keySuffix?: string, span?: [number, number]) => void;
 
-/** A finding's extent and the severity it gives (extent.severityBySimulatorBands: the band limits chose it). */
+/**
+ * A finding's extent and the severity it gives (extent.severityBySimulatorBands: the band limits chose it).
+ * Without `extent`: a severity graded on another measure (the endpoint rules grade by area, engine/endpoint.ts).
+ */
 export interface GradedExtent {
   severity: Severity;
-  extent: FindingExtent;
+  extent?: FindingExtent;
 }
 
 export interface FindingSink {
@@ -134,7 +137,7 @@ export function createFindingSink(scenario?: Scenario): FindingSink {
       evidence: { text: a.evidence, values },
       // The rule's own threshold: the standard's number or a simulator default (extent bands say theirs in extent).
       simulatorDefault: rule.source === 'simulator-default',
-      ...(graded ? { extent: graded.extent } : {}),
+      ...(graded?.extent ? { extent: graded.extent } : {}),
     };
   };
 

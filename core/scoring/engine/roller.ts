@@ -14,6 +14,7 @@ import type { EngineContext } from './context';
 import { DIRECTION_INDEX, DrumFootprint } from './drum-footprint';
 import { countEventIn, regionEvents, type RegionEvents } from './extent';
 import { round, type Values } from './findings';
+import { isBleedingNeedle, rollerPassDosePassMm } from './skin-reaction';
 import { footprintGrid } from './footprint-grid';
 import type { Protocol } from './protocol';
 
@@ -61,7 +62,7 @@ export interface Roller {
 
 export type RollerDefaults = Pick<
   SimulatorDefaultValues,
-  'strokeChunkMm' | 'strokeGapMs' | 'reversalAngleDeg' | 'directionToleranceDeg' | 'maxStrokeLengthMm' | 'minStrokeSpeedMmPerS' | 'footprintDepthToleranceMm' | 'implantPressureMax'
+  'strokeChunkMm' | 'strokeGapMs' | 'reversalAngleDeg' | 'directionToleranceDeg' | 'maxStrokeLengthMm' | 'minStrokeSpeedMmPerS' | 'footprintDepthToleranceMm' | 'implantPressureMax' | 'skinBleedingNeedleMm'
 >;
 
 export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: Protocol): Roller {
@@ -69,7 +70,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
   const { passCount, directionMask } = state;
   const { raise } = ctx.sink;
   const tally: RollerTally = { dirPasses: new Uint16Array(ctx.V * 4), passesByClass: new Float64Array(4), passes: 0, tooLong: 0, tooSlow: 0, pressureN: 0, pressureSum: 0, pressureSumSq: 0, sweptMm2: 0 };
-  const footprint = new DrumFootprint(footprintGrid(ctx.idx.surface), passCount, tally.dirPasses, directionMask, cfg.footprintDepthToleranceMm);
+  const footprint = new DrumFootprint(footprintGrid(ctx.idx.surface), passCount, tally.dirPasses, directionMask, cfg.footprintDepthToleranceMm, state.rollerDosePassMm, state.bleedingDosePassMm);
   const cosReversal = Math.cos((cfg.reversalAngleDeg * Math.PI) / 180);
   const cosTolerance = Math.cos((cfg.directionToleranceDeg * Math.PI) / 180);
   const minPassMm = cfg.strokeChunkMm * 0.5;
@@ -85,7 +86,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
   let segmentId = 0;
   // The stroke's times and length change per sample: kept as fields (updated in place) rather than closure
   // variables, which would box a new number on every write.
-  const stroke = { lastSampleMs: 0, segLengthMm: 0, segStartMs: 0, segEndMs: 0 };
+  const stroke = { lastSampleMs: 0, segLengthMm: 0, segStartMs: 0, segEndMs: 0, pressure: 0 };
   let segScalpViolation = false;
   let segOnScalp = false;
   let segClassCounted = -1;
@@ -173,6 +174,11 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     fa[8] = nz;
     fa[9] = len;
     fa[10] = halfW;
+    // Skin-reaction dose (core/scoring/engine/skin-reaction.ts): the needle in force at the force of the chunk's last sample.
+    const needle = settings && settings.device === 'roller' ? settings.needleLengthMm : 0;
+    const dose = rollerPassDosePassMm(needle, stroke.pressure);
+    footprint.passDosePassMm = dose;
+    footprint.passBleedingDosePassMm = isBleedingNeedle(needle, cfg) ? dose : 0;
     footprint.lay(segmentId, dirIndex);
     tally.sweptMm2 += len * halfW * 2;
     stroke.segLengthMm += len;
@@ -256,6 +262,7 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
       raise('roller-eyelid-tension', tMs, { zh: `${REGION_NAMES[region].zh}操作时未绷紧皮肤`, en: `${REGION_NAMES[region].en} rolled without skin held over bone` }, {}, region);
     }
     const pressure = s.pressure;
+    stroke.pressure = pressure;
     if (nasalImplant && region === 'nose' && pressure > cfg.implantPressureMax) {
       raise('roller-nasal-implant-pressure', tMs, { zh: `鼻假体上仍有压力（${pressureText(pressure).zh}），8.5.2 要求避免施压`, en: `${pressureText(pressure).en} pressure over the implant; 8.5.2 asks for none` }, { pressure: round(pressure, 2), limit: cfg.implantPressureMax }, region);
     }

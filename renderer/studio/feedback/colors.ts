@@ -4,6 +4,7 @@
 
 import { isNoTreatRegion, type RegionId } from '../../../core/anatomy/regions';
 import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
+import { skinReactionFromCounts } from '../../../core/scoring/engine/skin-reaction';
 
 export type Rgb = [number, number, number];
 export type HeadView = 'skin' | 'passes' | 'directions' | 'rf' | 'nano';
@@ -54,21 +55,19 @@ export function directionColor(mask: number): Rgb | null {
 }
 
 /**
- * Visible skin reaction for a treatment dose (simulator model, not the standard's): erythema grows with
- * passes (8.4.1 pink endpoint); needles of 1.0 mm and longer add petechiae, 1.5 mm and longer purpura
- * (8.4.3, 13.3). Returns how far along each stage is, 0..1.
+ * Visible skin reaction, from the one skin-reaction model the scorer judges endpoints with
+ * (core/scoring/engine/skin-reaction.ts, a simulator model): `passes` at `needleLengthMm` and moderate force.
+ * Returns how far each sign has gone, 0..1: pink (8.4.1), petechiae (pinpoint bleeding), purpura (8.4.3).
  */
 export function skinReaction(passes: number, needleLengthMm: number): { pink: number; petechiae: number; purpura: number } {
-  const pink = clamp01(passes / 4) * clamp01(needleLengthMm / 0.5 + 0.2);
-  const petechiae = needleLengthMm >= 1.0 ? clamp01((passes - 2) / 4) : 0;
-  const purpura = needleLengthMm >= 1.5 ? clamp01((passes - 4) / 4) : 0;
-  return { pink, petechiae, purpura };
+  const r = skinReactionFromCounts(passes, needleLengthMm, 0, 0);
+  return { pink: r.erythema, petechiae: r.pinpointBleeding, purpura: r.purpura };
 }
 
 export function reactionColor(passes: number, needleLengthMm: number, rfHits: number, nanoContacts: number): Rgb {
-  const r = skinReaction(passes + rfHits, needleLengthMm);
-  let c = mix(SKIN_RGB, PINK, r.pink * 0.85 + clamp01(nanoContacts / 6) * 0.25);
-  c = mix(c, PETECHIAE, r.petechiae * 0.55);
+  const r = skinReactionFromCounts(passes, needleLengthMm, rfHits, nanoContacts);
+  let c = mix(SKIN_RGB, PINK, clamp01(r.erythema) * 0.85);
+  c = mix(c, PETECHIAE, r.pinpointBleeding * 0.55);
   c = mix(c, PURPURA, r.purpura * 0.6);
   return c;
 }

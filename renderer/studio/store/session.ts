@@ -60,6 +60,7 @@ export const sessionSlice =
       feedback: null,
       startPerfMs: 0,
       steps: [],
+      endpoints: [],
       warnings: [],
       zones: [],
       activeZoneId: null,
@@ -106,6 +107,7 @@ export const sessionSlice =
           feedback,
           startPerfMs: now(),
           steps: [],
+          endpoints: [],
           warnings: [],
           zones,
           activeZoneId: zones[0]?.id ?? null,
@@ -122,6 +124,13 @@ export const sessionSlice =
         const event: StepEvent = { step, tMs: get().sessionTime(now()), ...options };
         recorder.push({ kind: 'step', step: event });
         set({ steps: [...get().steps, event], counts: recorder.counts() });
+      },
+      declareEndpoint(regions) {
+        const { recorder, phase } = get();
+        if (!recorder || phase !== 'running' || regions.length === 0) return;
+        const declaration = { tMs: get().sessionTime(now()), regions: [...regions] };
+        recorder.push({ kind: 'endpoint', declaration });
+        set({ endpoints: [...get().endpoints, declaration] });
       },
       addWarnings(warnings) {
         // Newest first; the panel shows the latest few.
@@ -182,6 +191,7 @@ export const sessionSlice =
           feedback: null,
           recording: null,
           steps: [],
+          endpoints: [],
           warnings: [],
           zones: [],
           activeZoneId: null,

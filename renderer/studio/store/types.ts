@@ -1,7 +1,7 @@
 import type { RegionId } from '../../../core/anatomy/regions';
 import type { ApiValue, AttemptSummary, MicroneedleApi } from '../../../core/api/contract';
 import type { ApiError } from '../../../core/api/errors';
-import type { DeviceSettings, Procedure, Recording, SessionMode, StepEvent, StepId, Zone } from '../../../core/recording/types';
+import type { DeviceSettings, EndpointDeclaration, Procedure, Recording, SessionMode, StepEvent, StepId, Zone } from '../../../core/recording/types';
 import type { LiveWarning } from '../../../core/scoring/live-contract';
 import type { ScoreReport } from '../../../core/scoring/report';
 import type { UploadState } from '../attempt-upload';
@@ -50,6 +50,10 @@ export interface SessionSlice {
   /** Time in ms since session start for a performance.now()/event.timeStamp value. */
   sessionTime(perfMs: number): number;
   recordStep(step: StepId, options?: { zoneId?: string; durationMs?: number }): void;
+  /** The trainee's endpoint declarations this session (8.4; panels/EndpointPanel.tsx). */
+  endpoints: EndpointDeclaration[];
+  /** Records that the trainee declares the endpoint reached in `regions`, now. */
+  declareEndpoint(regions: RegionId[]): void;
   addWarnings(warnings: LiveWarning[]): void;
   refreshCounts(): void;
   addZone(regions: RegionId[]): string | null;

@@ -19,7 +19,7 @@ import { createRecorder, type SessionRecorder } from '../../../renderer/studio/r
 import { standIn } from '../studio/helpers';
 
 const surface = standIn();
-const payload = (e: RecordingEvent) => (e.kind === 'sample' ? e.sample : e.kind === 'pulse' ? e.pulse : e.kind === 'contact' ? e.contact : e.kind === 'settings' ? e.change : e.step);
+const payload = (e: RecordingEvent) => (e.kind === 'sample' ? e.sample : e.kind === 'pulse' ? e.pulse : e.kind === 'contact' ? e.contact : e.kind === 'settings' ? e.change : e.kind === 'step' ? e.step : e.declaration);
 
 const roller = { device: 'roller', needleLengthMm: 0.5, drumWidthMm: 20 } satisfies DeviceSettings;
 const sample = (tMs: number) => ({ tMs, p: [0, 60, 80] as Vec3, n: [0, 0.6, 0.8] as Vec3, region: 'forehead' as const, pressure: 0.5, contact: true });
@@ -36,13 +36,14 @@ function tied(): Recording {
     samples: [sample(50), sample(100), sample(100), sample(120)],
     pulses: [pulse],
     contacts: [contact],
+    endpoints: [{ tMs: 100, regions: ['forehead'] }, { tMs: 120, regions: ['forehead'] }],
     end: { tMs: 1000, reason: 'completed' },
   };
 }
 
 describe('the event order', () => {
-  it('ranks settings, then steps, then treatment events at equal times', () => {
-    expect(EVENT_KIND_ORDER).toEqual({ settings: 0, step: 1, sample: 2, pulse: 2, contact: 2 });
+  it('ranks settings, then steps, then treatment events, then endpoint declarations at equal times', () => {
+    expect(EVENT_KIND_ORDER).toEqual({ settings: 0, step: 1, sample: 2, pulse: 2, contact: 2, endpoint: 3 });
     const events = recordingEvents(tied());
     expect(events.map((e) => [e.kind, eventTime(e)])).toEqual([
       ['settings', 0],
@@ -54,7 +55,10 @@ describe('the event order', () => {
       ['sample', 100],
       ['pulse', 100],
       ['contact', 100],
+      // A declaration judges what was done up to and including its time.
+      ['endpoint', 100],
       ['sample', 120],
+      ['endpoint', 120],
       ['step', 950],
     ]);
     // Same-stream ties keep the recorded order.
@@ -77,6 +81,7 @@ describe('the event order', () => {
       ...r.samples.map((s) => ({ kind: 'sample', sample: s }) as const),
       ...r.pulses.map((pulse) => ({ kind: 'pulse', pulse }) as const),
       ...r.contacts.map((contact) => ({ kind: 'contact', contact }) as const),
+      ...(r.endpoints ?? []).map((declaration) => ({ kind: 'endpoint', declaration }) as const),
     ];
     expect([...all].sort(compareEvents).map(payload)).toEqual(recordingEvents(r).map(payload));
     // Different streams never compare equal, so even a reversed input sorts into the same kind sequence.

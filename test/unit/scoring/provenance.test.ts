@@ -4,6 +4,7 @@ import { readShippedHeadModelFiles, shippedHeadModelSha256 } from '../../../core
 import { rulesCatalogueHash, scenarioHash, SCORING_ENGINE_VERSION, scoreProvenance } from '../../../core/scoring/provenance';
 import { canonicalJson } from '../../../core/canonical-json';
 import { RULES } from '../../../core/rules/catalogue';
+import { ENDPOINT_OVERSHOOT_SEVERITY } from '../../../core/rules/endpoint-severity';
 import { EXTENT_SEVERITY } from '../../../core/rules/extent-severity';
 import { SIMULATOR_DEFAULTS } from '../../../core/rules/simulator-defaults';
 
@@ -18,7 +19,7 @@ describe('score provenance', () => {
     const h = rulesCatalogueHash();
     expect(h).toMatch(HEX64);
     expect(rulesCatalogueHash()).toBe(h);
-    expect(h).toBe(sha256Hex(new TextEncoder().encode(canonicalJson({ rules: RULES, defaults: SIMULATOR_DEFAULTS, extent: EXTENT_SEVERITY }))));
+    expect(h).toBe(sha256Hex(new TextEncoder().encode(canonicalJson({ rules: RULES, defaults: SIMULATOR_DEFAULTS, extent: EXTENT_SEVERITY, endpoint: ENDPOINT_OVERSHOOT_SEVERITY }))));
   });
 
   it('hashes scenarios: none is the hash of null, different scenarios differ, key order does not matter', () => {

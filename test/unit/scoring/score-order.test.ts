@@ -8,7 +8,7 @@ import { score } from '../../../core/scoring/score';
 import { createStandInSurface } from '../../../core/surface/stand-in';
 
 const pushed: [string, unknown][] = [];
-const payload = (e: RecordingEvent) => (e.kind === 'sample' ? e.sample : e.kind === 'pulse' ? e.pulse : e.kind === 'contact' ? e.contact : e.kind === 'settings' ? e.change : e.step);
+const payload = (e: RecordingEvent) => (e.kind === 'sample' ? e.sample : e.kind === 'pulse' ? e.pulse : e.kind === 'contact' ? e.contact : e.kind === 'settings' ? e.change : e.kind === 'step' ? e.step : e.declaration);
 
 vi.mock('../../../core/scoring/live', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../core/scoring/live')>();

@@ -19,13 +19,18 @@ describe('colour mappings', () => {
     expect(directionColor(all)).toEqual(DIRECTION_COUNT_RGB[3]);
   });
 
-  it('skin reaction: pink grows with passes; petechiae only from 1.0 mm, purpura only from 1.5 mm', () => {
+  it('skin reaction (core/scoring/engine/skin-reaction.ts): nothing visible below 12 pass·mm, pink by 14; bleeding only from 1.0 mm, purpura past 14', () => {
     expect(skinReaction(0, 0.5).pink).toBe(0);
-    expect(skinReaction(4, 0.5).pink).toBeGreaterThan(skinReaction(1, 0.5).pink);
-    expect(skinReaction(8, 0.5).petechiae).toBe(0);
-    expect(skinReaction(8, 1.0).petechiae).toBeGreaterThan(0);
-    expect(skinReaction(8, 1.0).purpura).toBe(0);
-    expect(skinReaction(8, 2.0).purpura).toBeGreaterThan(0);
+    // 0.5 mm at moderate force: 20 passes (5 rounds, 8.4.2's most) = 10 pass·mm, no visible change; 26 = 13, half pink; 28 = 14, pink.
+    expect(skinReaction(20, 0.5).pink).toBe(0);
+    expect(skinReaction(26, 0.5).pink).toBeCloseTo(0.5, 6);
+    expect(skinReaction(28, 0.5).pink).toBe(1);
+    expect(skinReaction(40, 0.5).petechiae).toBe(0);
+    // 1.0 mm: 13 passes = 13 pass·mm, pinpoint bleeding half-way; purpura starts past 14, full at 20.
+    expect(skinReaction(13, 1.0).petechiae).toBeCloseTo(0.5, 6);
+    expect(skinReaction(13, 1.0).purpura).toBe(0);
+    expect(skinReaction(17, 1.0).purpura).toBeCloseTo(0.5, 6);
+    expect(skinReaction(8, 2.0).purpura).toBeCloseTo(1 / 3, 6);
   });
 
   it('writes skin where nothing happened, heat where it did, and marks no-treat zones even with regions hidden', () => {
