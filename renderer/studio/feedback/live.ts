@@ -19,7 +19,8 @@ export function outsideTargetWarning(region: RegionId, targets: readonly RegionI
   return {
     ruleId: OUTSIDE_TARGET_WARNING,
     clause: '8.2',
-    severity: 'minor',
+    // A teaching hint, not a rule of the catalogue: never scored, so no severity beyond information.
+    severity: 'info',
     region,
     tMs,
     message: { zh: `滚到了治疗部位以外：${REGION_NAMES[region].zh}（本次治疗部位：${list('zh')}）`, en: `Rolling outside the target regions: ${REGION_NAMES[region].en} (this session's targets: ${list('en')})` },

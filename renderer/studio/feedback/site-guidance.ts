@@ -23,11 +23,18 @@ function statementsFor(clause: string, topics: readonly string[]): LocalizedText
   return RULES.filter((r) => r.clause === clause && r.use === 'session' && topics.includes(r.topic)).map((r) => r.statement);
 }
 
+function catalogueRule(id: string) {
+  const rule = RULES.find((r) => r.id === id);
+  // The panel teaches from the catalogue; a rule it names and cannot find is a build error, not a guess.
+  if (!rule) throw new Error(`the rules catalogue has no rule ${id}`);
+  return rule;
+}
+
 /** The catalogue's no-treat rule: its clause and statement are all the panel says over a no-treat zone. */
-const NO_TREAT_RULE = RULES.find((r) => r.id === 'no-treat-contact');
+const NO_TREAT_RULE = catalogueRule('no-treat-contact');
 
 export function siteGuidance(procedure: Procedure, region: RegionId, goal: SessionGoal, patient: PatientCase): SiteGuidance {
-  if (isNoTreatRegion(region)) return { clause: NO_TREAT_RULE?.clause ?? '8.5', noTreat: true, statements: NO_TREAT_RULE ? [NO_TREAT_RULE.statement] : [] };
+  if (isNoTreatRegion(region)) return { clause: NO_TREAT_RULE.clause, noTreat: true, statements: [NO_TREAT_RULE.statement] };
   if (procedure === 'roller') {
     const rec = rollerNeedleRecommendation(region, goal.endpoint, patient);
     return { clause: rec.clause, rangesMm: rec.ranges, statements: statementsFor(rec.clause, ['roller-site', 'roller', 'device']) };

@@ -42,6 +42,12 @@ export function DevicePanel() {
   const lightKey = useStudio((s) => s.lightKey);
   const setMousePressure = useStudio((s) => s.setMousePressure);
   const set = (changes: Partial<DeviceSettings>) => update(changes);
+  // The studio numbers the tips it fits tip-1, tip-2…: shown as the trainee counts them, not as an id.
+  // An id of another form (a task's own) is shown as it is.
+  const tipLabel = (tipId: string) => {
+    const n = /^tip-(\d+)$/.exec(tipId)?.[1];
+    return n ? t('device.tipNumber', { n: Number(n) }) : tipId;
+  };
 
   return (
     <section className="studio-panel" aria-labelledby="studio-device-title">
@@ -74,7 +80,7 @@ export function DevicePanel() {
             </label>
           </fieldset>
           <p className="studio-hint">
-            {t('device.tipFitted', { tip: settings.tipId })}{' '}
+            {t('device.tipFitted', { tip: tipLabel(settings.tipId) })}{' '}
             <button type="button" className="button small" onClick={fitNewTip} disabled={!running} data-testid="fit-new-tip">
               {t('device.fitNewTip')}
             </button>

@@ -1,8 +1,7 @@
 // Learn mode: progress per target region from the live scorer's report (the same measures the final
 // score uses): coverage, 米 completeness and rounds for the roller, coverage and the largest missed patch
-// for RF, coverage for the nano needle. Recomputed when the device lifts or a step is recorded.
+// for RF, coverage for the nano needle. Recomputed when the device lifts or a step is recorded (by FeedbackPanel).
 
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES } from '../../../core/anatomy/regions';
 import { useStudio } from '../store';
@@ -10,16 +9,13 @@ import { feedbackVisible } from '../test-mode';
 
 const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
-export function ProgressTable() {
+/** `metrics`: the live report's metrics so far (the feedback panel recomputes it on each lift and step). */
+export function ProgressTable({ metrics }: { metrics: Readonly<Record<string, number>> }) {
   const { t, i18n } = useTranslation('studio');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const procedure = useStudio((s) => s.procedure);
-  const feedback = useStudio((s) => s.feedback);
-  const counts = useStudio((s) => s.counts);
   const targets = useStudio((s) => s.preset.goal.targetRegions);
   const visible = useStudio((s) => feedbackVisible(s.mode));
-  // counts changes on every lift and step: the moment to refresh the figures.
-  const metrics = useMemo(() => (feedback && counts ? feedback.report().metrics : {}), [feedback, counts]);
   if (!visible) return null;
   return (
     <table className="studio-progress" data-testid="progress">

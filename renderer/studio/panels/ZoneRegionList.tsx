@@ -26,9 +26,12 @@ export function ZoneRegionList({ zone, name }: { zone: Zone; name: string }) {
         return (
           <label key={r} className="studio-check">
             <input type="checkbox" checked={zone.regions.includes(r)} onChange={() => toggle(zone.id, r)} data-testid={`zone-region-${r}`} />
-            {REGION_NAMES[r][lang]}
-            {targets.includes(r) && <small className="studio-muted"> {t('zones.target')}</small>}
-            {other && <small className="studio-muted"> {t('zones.inOther')}</small>}
+            {/* One flex item: the name stays whole on its line, the notes wrap after it. */}
+            <span className="studio-region-choice">
+              <span className="studio-region-name">{REGION_NAMES[r][lang]}</span>
+              {targets.includes(r) && <small className="studio-muted"> {t('zones.target')}</small>}
+              {other && <small className="studio-muted"> {t('zones.inOther')}</small>}
+            </span>
           </label>
         );
       })}
