@@ -5,11 +5,13 @@
 // clock, fixed iteration orders, and sums taken in index order.
 
 import { HEAD_REGION_IDS, REGION_NAMES, type RegionId } from '../anatomy/regions';
-import type { HeadModel, Landmark, RegionInfo } from '../surface/surface';
+import type { EyeGlobe, HeadModel, Landmark, RegionInfo } from '../surface/surface';
+import { APPEARANCE_CHANNELS, bakeAppearance, needsFineMesh } from './appearance';
 import { decimateShortEdges } from './decimate';
 import { decodeHeadModel, encodeHeadModel, HEAD_MODEL_FORMAT_VERSION, type HeadModelMeta } from './format';
-import { HEAD_BOUNDS, headSdf } from './head-sdf';
-import { regionAt } from './labels';
+import { EYEBALL_DRAWN_INSET_MM, GLOBE } from './head-sdf';
+import { isTreatableSkin, regionAt } from './labels';
+import { HEAD_VARIANTS, type HeadVariant, type HeadVariantId } from './variants';
 import { findLandmarks } from './landmarks';
 import { measureHead } from './measure';
 import { marchTetrahedra, sampleGrid, type GridSpec, type RawMesh } from './mesher';
@@ -23,6 +25,8 @@ export interface BuildOptions {
   targetTriangles?: number;
   /** Name written into the metadata's binary.file. */
   binaryFile?: string;
+  /** Which head (default the woman's). */
+  variant?: HeadVariantId;
 }
 
 export interface BuiltHeadModel {
@@ -31,14 +35,16 @@ export interface BuiltHeadModel {
   bin: Uint8Array;
 }
 
-export const SHIPPED_BUILD = { gridStepMm: 2, targetTriangles: 110_000 } as const;
+export const SHIPPED_BUILD = { gridStepMm: 1.25, targetTriangles: 150_000 } as const;
+/** Longest edge kept along painted borders and the lid margins, mm. */
+const FINE_EDGE_MM = 1.2;
 
-function gridFor(stepMm: number): GridSpec {
+function gridFor(stepMm: number, bounds: HeadVariant['bounds']): GridSpec {
   // Symmetric about x = 0 so mirrored features sample identically.
-  const half = Math.ceil(HEAD_BOUNDS.max[0] / stepMm) * stepMm;
-  const ny = Math.ceil((HEAD_BOUNDS.max[1] - HEAD_BOUNDS.min[1]) / stepMm) + 1;
-  const nz = Math.ceil((HEAD_BOUNDS.max[2] - HEAD_BOUNDS.min[2]) / stepMm) + 1;
-  return { origin: [-half, HEAD_BOUNDS.min[1], HEAD_BOUNDS.min[2]], stepMm, nx: Math.round((2 * half) / stepMm) + 1, ny, nz };
+  const half = Math.ceil(bounds.max[0] / stepMm) * stepMm;
+  const ny = Math.ceil((bounds.max[1] - bounds.min[1]) / stepMm) + 1;
+  const nz = Math.ceil((bounds.max[2] - bounds.min[2]) / stepMm) + 1;
+  return { origin: [-half, bounds.min[1], bounds.min[2]], stepMm, nx: Math.round((2 * half) / stepMm) + 1, ny, nz };
 }
 
 /** Keeps the connected component with the most triangles (thin blends can leave detached specks). */
@@ -92,7 +98,7 @@ export function keepLargestComponent(mesh: RawMesh): RawMesh {
   return out;
 }
 
-function fieldNormals(positions: Float64Array): Float32Array {
+function fieldNormals(positions: Float64Array, headSdf: (x: number, y: number, z: number) => number): Float32Array {
   const n = positions.length / 3;
   const normals = new Float32Array(n * 3);
   const e = 0.35;
@@ -115,6 +121,7 @@ export function regionStats(
   indices: ArrayLike<number>,
   vertexRegion: ArrayLike<number>,
   regionIds: readonly RegionId[],
+  notSkin?: ArrayLike<number>,
 ): RegionInfo[] {
   const area = new Float64Array(regionIds.length);
   const cx = new Float64Array(regionIds.length);
@@ -126,6 +133,7 @@ export function regionStats(
     const vx = positions[c * 3] - positions[a * 3], vy = positions[c * 3 + 1] - positions[a * 3 + 1], vz = positions[c * 3 + 2] - positions[a * 3 + 2];
     const third = Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx) / 6;
     for (const v of [a, b, c]) {
+      if (notSkin?.[v]) continue;
       const r = vertexRegion[v];
       area[r] += third;
       cx[r] += third * positions[v * 3];
@@ -145,33 +153,74 @@ export function regionStats(
 export function buildHeadModel(options: BuildOptions = {}): BuiltHeadModel {
   const gridStepMm = options.gridStepMm ?? SHIPPED_BUILD.gridStepMm;
   const targetTriangles = options.targetTriangles ?? SHIPPED_BUILD.targetTriangles;
-  const grid = gridFor(gridStepMm);
-  let mesh = marchTetrahedra(sampleGrid(headSdf, grid), grid, true);
+  const variant = HEAD_VARIANTS[options.variant ?? 'female'];
+  const field = variant.sdf;
+  const [sx, sy, sz] = variant.scale;
+  const grid = gridFor(gridStepMm, variant.bounds);
+  let mesh = marchTetrahedra(sampleGrid(field, grid), grid, true);
   mesh = keepLargestComponent(mesh);
-  mesh = decimateShortEdges(mesh, { targetTriangles, maxEdgeMm: 1.5 * gridStepMm, field: headSdf, maxSurfaceDeviationMm: 0.06 * gridStepMm });
+  // Off the treated skin (shoulders, chest, the cap) the mesh may be coarser: only its look matters there.
+  const maxEdgeMm = Math.max(2.5, 1.5 * gridStepMm);
+  const maxEdgeMmAt = (x: number, y: number, z: number) => {
+    const [bx, by, bz] = [x / sx, y / sy, z / sz];
+    if (!isTreatableSkin(bx, by, bz)) return 3 * maxEdgeMm;
+    return needsFineMesh(bx, by, bz, variant.appearance) ? FINE_EDGE_MM : maxEdgeMm;
+  };
+  mesh = decimateShortEdges(mesh, { targetTriangles, maxEdgeMm, maxEdgeMmAt, field, maxSurfaceDeviationMm: 0.1, maxPasses: 60 });
 
-  // Labels and landmarks in the construction frame, then the origin moves to the tragions' midpoint.
+  // Labels, appearance and landmarks in the base construction frame (the position divided by the variant's
+  // scale), then the origin moves to the tragions' midpoint.
   const vertexCount = mesh.positions.length / 3;
-  const normals = fieldNormals(mesh.positions);
+  const base = new Float64Array(vertexCount * 3);
+  for (let i = 0; i < vertexCount; i++) {
+    base[i * 3] = mesh.positions[i * 3] / sx;
+    base[i * 3 + 1] = mesh.positions[i * 3 + 1] / sy;
+    base[i * 3 + 2] = mesh.positions[i * 3 + 2] / sz;
+  }
+  const normals = fieldNormals(mesh.positions, field);
   const regionIds = HEAD_REGION_IDS;
   const codeOf = new Map<RegionId, number>(regionIds.map((id, i) => [id, i]));
   const vertexRegion = new Uint8Array(vertexCount);
+  const notSkin = new Uint8Array(vertexCount);
   for (let i = 0; i < vertexCount; i++) {
-    vertexRegion[i] = codeOf.get(regionAt(mesh.positions[i * 3], mesh.positions[i * 3 + 1], mesh.positions[i * 3 + 2]))!;
+    const [x, y, z] = [base[i * 3], base[i * 3 + 1], base[i * 3 + 2]];
+    vertexRegion[i] = codeOf.get(regionAt(x, y, z))!;
+    notSkin[i] = isTreatableSkin(x, y, z) ? 0 : 1;
   }
-  const found = findLandmarks(mesh.positions);
+  const appearance = bakeAppearance({ basePositions: base, indices: mesh.indices, vertexRegion, regionIds, style: variant.appearance });
+  const toVariant = (p: readonly number[]): [number, number, number] => [p[0] * sx, p[1] * sy, p[2] * sz];
+  const found = findLandmarks(base).map((l) => ({ id: l.id, p: toVariant(l.p) }));
   const tl = found.find((l) => l.id === 'tragion-left')!.p;
   const tr = found.find((l) => l.id === 'tragion-right')!.p;
   const shift = [(tl[0] + tr[0]) / 2, (tl[1] + tr[1]) / 2, (tl[2] + tr[2]) / 2];
   const positions = new Float32Array(vertexCount * 3);
   for (let i = 0; i < vertexCount * 3; i++) positions[i] = mesh.positions[i] - shift[i % 3];
   const round2 = (v: number) => Math.round(v * 100) / 100;
-  const landmarks: Landmark[] = found.map((l) => ({ id: l.id, p: [round2(l.p[0] - shift[0]), round2(l.p[1] - shift[1]), round2(l.p[2] - shift[2])] }));
+  const moved = (p: readonly number[]): [number, number, number] => [round2(p[0] - shift[0]), round2(p[1] - shift[1]), round2(p[2] - shift[2])];
+  const landmarks: Landmark[] = found.map((l) => ({ id: l.id, p: moved(l.p) }));
   const uvs = computeUvs(positions);
+  const globe = toVariant(GLOBE.centre);
+  const eyes: EyeGlobe[] = [
+    { side: 'left', centre: moved(globe), radiusMm: round2((GLOBE.radiusMm - EYEBALL_DRAWN_INSET_MM) * Math.min(sx, sy, sz)) },
+    { side: 'right', centre: moved([-globe[0], globe[1], globe[2]]), radiusMm: round2((GLOBE.radiusMm - EYEBALL_DRAWN_INSET_MM) * Math.min(sx, sy, sz)) },
+  ];
 
-  const draft: HeadModel = { positions, normals, uvs, indices: mesh.indices, vertexRegion, regionIds, regions: [], landmarks };
+  const draft: HeadModel = {
+    positions,
+    normals,
+    uvs,
+    indices: mesh.indices,
+    vertexRegion,
+    regionIds,
+    regions: [],
+    landmarks,
+    notSkin,
+    appearance,
+    variant: variant.id,
+    eyes,
+  };
   const bin = encodeHeadModel(draft);
-  const measurements = measureHead(landmarks).map((m) => ({
+  const measurements = measureHead(landmarks, variant.reference).map((m) => ({
     ...m,
     measured: Math.round(m.measured * 1000) / 1000,
     withinSd: Math.round(m.withinSd * 100) / 100,
@@ -186,16 +235,19 @@ export function buildHeadModel(options: BuildOptions = {}): BuiltHeadModel {
       origin: 'midpoint between the left and right tragion',
       axes: "+X patient's left, +Y superior, +Z anterior",
     },
-    reference: 'adult Han Chinese woman (anthropometry.md, Chinese female column); see docs/head-model.md',
+    reference: variant.referenceText,
+    variant: variant.id,
+    eyes,
+    appearanceChannels: [...APPEARANCE_CHANNELS],
     regionIds: [...regionIds],
     regions: [],
     landmarks,
     measurements,
     build: { gridStepMm, targetTriangles, script: 'scripts/build-model.ts' },
   };
-  // Region stats from the decoded (quantised) geometry, so they describe exactly what ships.
+  // Region stats from the decoded (quantised) geometry, so they describe exactly what ships; treatable skin only.
   const decoded = decodeHeadModel(bin, meta);
-  meta.regions = regionStats(decoded.positions, decoded.indices, decoded.vertexRegion, regionIds);
+  meta.regions = regionStats(decoded.positions, decoded.indices, decoded.vertexRegion, regionIds, decoded.notSkin);
   const model = decodeHeadModel(bin, meta);
   return { model, meta, bin };
 }

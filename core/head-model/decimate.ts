@@ -15,6 +15,8 @@ export interface DecimateOptions {
   targetTriangles: number;
   /** Never collapse edges at least this long, mm. */
   maxEdgeMm: number;
+  /** Where given, the longest edge allowed at an edge's midpoint instead of maxEdgeMm (coarser off the skin). */
+  maxEdgeMmAt?: (x: number, y: number, z: number) => number;
   /** Field whose zero set the merged vertex is projected back onto. */
   field: ScalarField;
   /** A collapse is refused when the merged point is farther than this from the zero set, mm. */
@@ -199,7 +201,10 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
         if (a > b) continue; // each edge once: the other triangle sees it as (b, a)
         const dx = pos[a * 3] - pos[b * 3], dy = pos[a * 3 + 1] - pos[b * 3 + 1], dz = pos[a * 3 + 2] - pos[b * 3 + 2];
         const len = Math.sqrt(dx * dx + dy * dy + dz * dz);
-        if (len >= options.maxEdgeMm) continue;
+        const limit = options.maxEdgeMmAt
+          ? options.maxEdgeMmAt((pos[a * 3] + pos[b * 3]) / 2, (pos[a * 3 + 1] + pos[b * 3 + 1]) / 2, (pos[a * 3 + 2] + pos[b * 3 + 2]) / 2)
+          : options.maxEdgeMm;
+        if (len >= limit) continue;
         edgeA.push(a);
         edgeB.push(b);
         edgeLen.push(len);

@@ -14,17 +14,23 @@
 //              u16[2V]  uvs, value × 65535 (unorm16)
 //              u32[3T]  indices, counter-clockwise seen from outside
 //              u8[V]    region code per vertex (index into meta.regionIds), padded to 4 bytes
+//              u8[5V]   appearance per vertex (APPEARANCE_CHANNELS, value × 255), padded to 4 bytes
+//              u8[V]    flags per vertex (bit 0: not treatable skin), padded to 4 bytes
+// Version 2 added the appearance and flags sections and, in the metadata, the variant and the eyes. The
+// asset ships with the app and is rebuilt by `npm run build:model`, so only the current version is read.
 // Decoding is pure (no I/O) so the renderer can fetch both files and decode in the browser; loading
 // sits behind HeadModelSource so a scanned head (glTF with a region map) can replace ours later.
 
 import { z } from 'zod';
-import { HEAD_SHAPE } from './head-sdf';
+import { APPEARANCE_CHANNELS } from './appearance';
 import { HEAD_REGION_IDS, isRegionId, type RegionId } from '../anatomy/regions';
 import type { HeadModel, Landmark, RegionInfo } from '../surface/surface';
 import { sha256Hex } from './sha256';
 
 export const HEAD_MODEL_MAGIC = 'MNHM';
-export const HEAD_MODEL_FORMAT_VERSION = 1;
+export const HEAD_MODEL_FORMAT_VERSION = 2;
+/** Flag bit: the vertex is not skin this model is treated on (shoulders, chest, the closing cap). */
+export const FLAG_NOT_SKIN = 1;
 const HEADER_BYTES = 32;
 
 /** Anything that can produce a head model: the shipped asset, or later a scanned glTF head. */
@@ -45,6 +51,14 @@ export const headModelMetaSchema = z.object({
   counts: z.object({ vertices: z.number().int().positive(), triangles: z.number().int().positive() }),
   frame: z.object({ units: z.literal('mm'), origin: z.string(), axes: z.string() }),
   reference: z.string(),
+  variant: z.enum(['female', 'male']),
+  eyes: z
+    .array(z.object({ side: z.enum(['left', 'right']), centre: vec3, radiusMm: z.number().positive() }))
+    .length(2),
+  appearanceChannels: z.array(z.string()).refine(
+    (a) => a.length === APPEARANCE_CHANNELS.length && a.every((c, i) => c === APPEARANCE_CHANNELS[i]),
+    `expected the channels ${APPEARANCE_CHANNELS.join(', ')}`,
+  ),
   regionIds: z.array(z.string().refine(isRegionId, 'unknown region id')).min(1),
   regions: z.array(
     z.object({
@@ -96,8 +110,10 @@ function layout(vertices: number, triangles: number) {
   const uvs = normals + pad4(vertices * 6);
   const indices = uvs + vertices * 4;
   const regions = indices + triangles * 12;
-  const end = regions + pad4(vertices);
-  return { positions, normals, uvs, indices, regions, end };
+  const appearance = regions + pad4(vertices);
+  const flags = appearance + pad4(vertices * APPEARANCE_CHANNELS.length);
+  const end = flags + pad4(vertices);
+  return { positions, normals, uvs, indices, regions, appearance, flags, end };
 }
 
 const quantSnorm16 = (v: number) => Math.max(-32767, Math.min(32767, Math.round(v * 32767)));
@@ -131,6 +147,10 @@ export function encodeHeadModel(model: HeadModel): Uint8Array {
     if (model.vertexRegion[i] >= model.regionIds.length) throw new HeadModelFormatError('encode', `vertex ${i} has region code ${model.vertexRegion[i]}`);
     bytes[L.regions + i] = model.vertexRegion[i];
   }
+  if (model.appearance.length !== vertices * APPEARANCE_CHANNELS.length) throw new HeadModelFormatError('encode', 'appearance length is not channels × vertices');
+  bytes.set(model.appearance, L.appearance);
+  if (!model.notSkin || model.notSkin.length !== vertices) throw new HeadModelFormatError('encode', 'notSkin length is not the vertex count');
+  for (let i = 0; i < vertices; i++) bytes[L.flags + i] = model.notSkin[i] ? FLAG_NOT_SKIN : 0;
   return bytes;
 }
 
@@ -171,6 +191,13 @@ export function decodeHeadModel(bin: Uint8Array, meta: HeadModelMeta, file = 'he
   for (let i = 0; i < vertices; i++) {
     if (vertexRegion[i] >= regionCount) throw new HeadModelFormatError(`${file} offset ${L.regions + i}`, `region code ${vertexRegion[i]} >= region count ${regionCount}`);
   }
+  const appearance = bin.slice(L.appearance, L.appearance + vertices * APPEARANCE_CHANNELS.length);
+  const notSkin = new Uint8Array(vertices);
+  for (let i = 0; i < vertices; i++) {
+    const flags = bin[L.flags + i];
+    if (flags & ~FLAG_NOT_SKIN) throw new HeadModelFormatError(`${file} offset ${L.flags + i}`, `unknown flag bits ${flags}`);
+    notSkin[i] = flags & FLAG_NOT_SKIN;
+  }
   const regions: RegionInfo[] = meta.regions.map((r) => ({ ...r, id: r.id as RegionId, centroid: [...r.centroid] }));
   const landmarks: Landmark[] = meta.landmarks.map((l) => ({ id: l.id, p: [...l.p] }));
   return {
@@ -182,23 +209,12 @@ export function decodeHeadModel(bin: Uint8Array, meta: HeadModelMeta, file = 'he
     regionIds: meta.regionIds as RegionId[],
     regions,
     landmarks,
-    notSkin: closingCap(positions, normals),
+    notSkin,
+    appearance,
+    variant: meta.variant,
+    eyes: meta.eyes.map((e) => ({ side: e.side, centre: [...e.centre], radiusMm: e.radiusMm })),
   };
 }
-
-/**
- * The flat cap that closes the model where the neck is cut (HEAD_SHAPE.neckCutY, about the clavicles): the
- * end of the model, not skin anyone treats. Its vertices lie within the smoothing of the cut and face down.
- */
-export function closingCap(positions: Float32Array, normals: Float32Array): Uint8Array {
-  const n = positions.length / 3;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = positions[i * 3 + 1] < HEAD_SHAPE.neckCutY + CAP_BAND_MM && normals[i * 3 + 1] < -CAP_NORMAL_Y ? 1 : 0;
-  return out;
-}
-/** How far above the cut a vertex may lie (the cut is blended over 5 mm), and how downward it must face. */
-const CAP_BAND_MM = 8;
-const CAP_NORMAL_Y = 0.7;
 
 /** Checks the binary against the hash and size recorded in the metadata. */
 export function verifyHeadModelBinary(bin: Uint8Array, meta: HeadModelMeta, file = 'head-model.bin'): void {

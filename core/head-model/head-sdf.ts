@@ -125,7 +125,7 @@ function sphereGap(x: number, y: number, z: number, cx: number, cy: number, cz: 
 
 /** Construction points of the shape (not the measured landmarks: those are found on the mesh). */
 export const HEAD_SHAPE = {
-  // Closed-eye lid fissure: medial and lateral canthus (patient's left; right is mirrored).
+  // Palpebral fissure: medial and lateral canthus (patient's left; right is mirrored).
   endocanthion: [19.2, 22, 77] as Vec3,
   exocanthion: [44.2, 23.5, 63] as Vec3,
   eyeCentre: [31.5, 22, 63.5] as Vec3,
@@ -134,8 +134,11 @@ export const HEAD_SHAPE = {
   alarePole: [18.3, -16.5, 88] as Vec3,
   /** Mouth line height at the midline. */
   stomionY: -41.3,
-  /** Bottom of the neck, where the model is cut and closed (about the level of the clavicles). */
-  neckCutY: -170,
+  /** Where the bust is cut and closed: below the clavicles, through the upper chest and back. */
+  neckCutY: -246,
+  /** The root of the neck in front (the level of the clavicles and the suprasternal notch): the neck, as
+   *  a treatment region, ends here; below is the chest and the shoulders, not treated on this model. */
+  neckBaseY: -150,
 };
 
 // Ear frame (left ear; the right is mirrored): the ear plane leans out behind (auriculocephalic angle)
@@ -194,17 +197,19 @@ export function earSdf(ax: number, y: number, z: number): number {
 }
 
 function neck(x: number, y: number, z: number): number {
-  // Elliptic neck that widens toward the roots of the shoulders near the cut.
-  const flare = smoothstep(-115, -172, y);
-  const rx = 52 + 36 * flare * flare;
-  const rz = 46 + 14 * flare;
-  const cz = -12 + 4 * flare;
+  // Elliptic neck column, then the shoulders and the top of the chest and back, cut well below the
+  // clavicles and rounded there like a bust, so the model ends as a body does and not as a stand.
+  const rx = 52;
+  const rz = 46;
   const ex = x / rx;
-  const ez = (z - cz) / rz;
-  const radial = (Math.sqrt(ex * ex + ez * ez) - 1) * Math.min(rx, rz);
-  const top = y - -10;
-  const bottom = HEAD_SHAPE.neckCutY - y;
-  return smax(smax(radial, top, 6), bottom, 5);
+  const ez = (z + 12) / rz;
+  let d = smax((Math.sqrt(ex * ex + ez * ez) - 1) * Math.min(rx, rz), y - -10, 6);
+  // Shoulder girdle: rounded shoulders from the root of the neck out to the deltoids.
+  // Trapezius: sloping from the side of the neck down to the point of the shoulder.
+  const shoulders = sdTaperedCapsule(x, y, z, 0, -150, -24, 122, -192, -20, 38, 34);
+  const trunk = sdEllipsoid(x, y, z, 0, -228, -14, 132, 64, 76);
+  d = smin(d, smin(shoulders, trunk, 34), 40);
+  return smax(d, HEAD_SHAPE.neckCutY - y, 14);
 }
 
 // Face block: a horizontal ellipse swept down the face, its half-width and frontal depth varying
@@ -241,7 +246,8 @@ function faceBlock(x: number, y: number, z: number): number {
 
 /** The nostril openings' cavity (x mirrored to |x|). */
 export function nostrilSdf(ax: number, y: number, z: number): number {
-  return sdEllipsoid(ax, y + (z - 95) * 0.25, z, 6.2, -22, 96, 3.6, 3, 5.5);
+  // Open below and reaching up into the tip (vestibules), tilted toward the tip.
+  return sdEllipsoid(ax, y + (z - 95) * 0.3, z, 6.4, -20, 96, 3.4, 4.6, 5.6);
 }
 
 function nose(x: number, y: number, z: number, ax: number): number {
@@ -278,21 +284,59 @@ function furrow(distance: number, halfWidth: number, depth: number): number {
   return depth * u * u;
 }
 
+/** The globe (left eye; the right is mirrored): an adult eyeball of about 24 mm, set in the orbit so that
+ *  the lids drape over its front. */
+export const GLOBE = { centre: [31.5, 22.6, 63] as Vec3, radiusMm: 12 };
+/** Lid skin thickness over the globe, mm (the lid margins are this thick where the fissure opens). */
+const LID_THICKNESS_MM = 1.7;
+/** How far inside the globe the skin surface lies within the open fissure, mm. */
+export const GLOBE_SKIN_INSET_MM = 1.0;
+/** How far inside the globe the drawn eyeball's surface lies, mm: lid margins thinned by the fissure's
+ *  rounding near the canthi still cover it, so the margin never shows the eyeball through it. */
+export const EYEBALL_DRAWN_INSET_MM = 0.35;
+
+/** Upper and lower lid margins of the open palpebral fissure at |x| = ax (relaxed gaze, about 10 mm high). */
+export function lidMargins(ax: number): { upper: number; lower: number; t: number } {
+  const [enx] = HEAD_SHAPE.endocanthion;
+  const [exx] = HEAD_SHAPE.exocanthion;
+  const t = clamp((ax - enx) / (exx - enx), 0, 1);
+  const line = lidLineY(ax) + 3.2 * Math.sin(Math.PI * t); // straight canthus-to-canthus line
+  // The upper margin peaks a little medial of centre, the lower margin's lowest point lies lateral of it.
+  const up = Math.sin(Math.PI * Math.pow(t, 0.85));
+  const down = Math.sin(Math.PI * Math.pow(t, 1.25));
+  return { upper: line + 7 * Math.pow(up, 0.75), lower: line - 3.6 * Math.pow(down, 0.9), t };
+}
+
+/** Signed distance (frontal plane, mm) to the open fissure's outline: negative inside the almond. */
+export function fissure2d(ax: number, y: number): number {
+  const [enx] = HEAD_SHAPE.endocanthion;
+  const [exx] = HEAD_SHAPE.exocanthion;
+  const { upper, lower } = lidMargins(ax);
+  const vertical = Math.max(y - upper, lower - y);
+  const beyond = Math.max(enx - ax, ax - exx);
+  if (beyond > 0) return Math.hypot(beyond, Math.max(vertical, 0));
+  return Math.max(vertical, beyond);
+}
+
+/** Signed distance to the left globe (x mirrored to |x|). */
+export function globeSdf(ax: number, y: number, z: number): number {
+  const [gx, gy, gz] = GLOBE.centre;
+  return Math.hypot(ax - gx, y - gy, z - gz) - GLOBE.radiusMm;
+}
+
 function eyeRegion(d: number, ax: number, y: number, z: number): number {
   const [ecx, ecy, ecz] = HEAD_SHAPE.eyeCentre;
   // Orbit: a shallow hollow under the brow and beside the nose.
   const orbit = sdEllipsoid(ax, y, z, ecx, ecy + 2, ecz + 15, 16, 12, 4.5);
   d = smax(d, -orbit, 10);
-  // Closed eye: the lids draped over the globe, filling the orbital opening.
-  const lids = sdEllipsoid(ax, y, z, ecx, ecy, ecz, 15.5, 13, 13.5);
-  d = smin(d, lids, 9);
-  // Lid closure line: a soft furrow along a gentle downward arc from the inner to the outer canthus,
-  // wide enough (about 4 mm) to be resolved smoothly by a 2 mm grid.
-  const [enx] = HEAD_SHAPE.endocanthion;
-  const [exx] = HEAD_SHAPE.exocanthion;
-  const inLength = Math.max(enx - ax, ax - exx, 0);
-  const distance = Math.hypot(y - lidLineY(ax), inLength * 1.5);
-  return d + furrow(distance, 3.2, 1.2) * smoothstep(6, 1, Math.abs(lids));
+  // Lids: skin draped over the globe, a shell of lid thickness, blended into the orbit.
+  const globe = globeSdf(ax, y, z);
+  d = smin(d, globe - LID_THICKNESS_MM, 5);
+  // The open fissure: lid skin removed inside the almond down to the globe, so the lid margins meet it.
+  // The skin under the fissure lies a little inside the globe, so the drawn eyeball (at the globe's
+  // radius) stands clear of it and meets the lid margins along a steep wall, not a grazing one.
+  const opening = Math.max(fissure2d(ax, y), -(globe + GLOBE_SKIN_INSET_MM), globe - LID_THICKNESS_MM - 2.5, GLOBE.centre[2] + 2 - z);
+  return smax(d, -opening, 2);
 }
 
 /** The vermilion of both lips. */
@@ -350,16 +394,16 @@ export function headSdf(xIn: number, y: number, z: number): number {
   d += furrow(Math.hypot(x * 0.75, y - 28), 13, 3.0) * smoothstep(65, 92, z);
   // Nose.
   if (sphereGap(x, y, z, 0, 3, 95, 38) < d + CULL_MARGIN_MM) d = smin(d, nose(x, y, z, ax), 3);
-  // Orbits and closed eyes.
+  // Orbits, globes and the open lids.
   if (sphereGap(ax, y, z, 31.5, 23, 70, 28) < Math.abs(d) + CULL_MARGIN_MM) d = eyeRegion(d, ax, y, z);
   // Ears.
   if (sphereGap(ax, y, z, EAR_CENTRE[0], EAR_CENTRE[1], EAR_CENTRE[2], 38) < d + CULL_MARGIN_MM) d = smin(d, earSdf(ax, y, z), 3);
   // Neck.
-  return smin(d, neck(x, y, z), 18);
+  return smin(d, neck(x, y, z), 24);
 }
 
 /** Bounding box of the zero set with a margin, mm. */
 export const HEAD_BOUNDS = {
-  min: [-96, HEAD_SHAPE.neckCutY - 4, -100] as Vec3,
-  max: [96, 134, 124] as Vec3,
+  min: [-184, HEAD_SHAPE.neckCutY - 4, -104] as Vec3,
+  max: [184, 134, 124] as Vec3,
 };

@@ -1,7 +1,7 @@
 // Region of a surface point, from anatomical lines built on the construction landmarks (not boxes):
-//  - eye (no-treat): the closed palpebral fissure and the lid margins, a band about the lid closure line
-//    from endocanthion to exocanthion (where lashes, the tarsal margins and the eye surface are);
-//  - upper / lower eyelid: lid skin above / below that band, inside the orbital opening (an ellipse about
+//  - eye (no-treat): the open palpebral fissure (the globe seen in it) and the lid margins, 1.4 mm around
+//    it, endocanthion to exocanthion (where the lashes and the tarsal margins are);
+//  - upper / lower eyelid: lid skin above / below the fissure, inside the orbital opening (an ellipse about
 //    the globe); periorbital: the ring between the lids and the orbital rim, incl. the lateral canthal
 //    area; eyebrow: a band along the brow arch;
 //  - nose: within the nasofacial and alar creases, from the root (nasion level) to the columella base;
@@ -14,12 +14,13 @@
 //  - zygoma: over the malar eminence; cheek: between the lower lid/zygoma, the nasolabial fold and the
 //    mandible; temple: behind the lateral orbital rim, below the temporal hairline, above the zygomatic
 //    arch; forehead: above the brows, below the frontal hairline, between the temporal lines;
-//  - scalp: above the hairline and the back of the head to the nuchal hairline; neck: below the jaw line
-//    and the nuchal hairline; ears: the auricles.
+//  - scalp (hair-bearing): above the frontal and temporal hairlines and the back of the head to the nuchal
+//    hairline; neck: below the jaw line and the nuchal hairline, down to its root (isTreatableSkin: below it,
+//    shoulders and chest, nothing is treated); ears: the auricles.
 // Every rule uses |x|, so labels are mirror-symmetric; the side comes from the sign of x.
 
 import type { RegionId } from '../anatomy/regions';
-import { earSdf, HEAD_SHAPE, lidLineY, lipsSdf, mouthLineY, nostrilSdf, EAR_FRAME } from './head-sdf';
+import { earSdf, fissure2d, HEAD_SHAPE, lidMargins, lipsSdf, mouthLineY, nostrilSdf, EAR_FRAME } from './head-sdf';
 
 const DEG = 180 / Math.PI;
 
@@ -28,8 +29,12 @@ function frontalHairlineY(phiDeg: number): number {
   // Highest at the midline, receding down toward the temples (a rounded "M"-less hairline).
   return 88 - 16 * (phiDeg / 50) ** 2;
 }
-/** Azimuth of the temporal hairline (the sideburn's front edge), degrees from the front. */
-const TEMPORAL_HAIRLINE_DEG = 54;
+/** Azimuth of the temporal hairline at height y, degrees from the front: from the corner of the forehead it
+ *  sweeps down and back to the front edge of the sideburn, in front of the ear. */
+function temporalHairlineDeg(y: number): number {
+  const t = Math.min(1, Math.max(0, (62 - y) / 50));
+  return 52 + 16 * t * t * (3 - 2 * t);
+}
 /** Azimuth of the temporal line (the forehead's lateral border) at height y, degrees: it curves
  *  forward as it descends toward the lateral end of the brow. */
 function temporalLineDeg(y: number): number {
@@ -47,6 +52,9 @@ export function jawLineY(ax: number, z: number): number {
   const s = t * t * (3 - 2 * t);
   return -60 - 24 * s - 2 * Math.max(0, 1 - ax / 40);
 }
+/** Width of the lid margins around the open fissure that count as the eye (no-treat), mm. */
+const EYE_MARGIN_BAND_MM = 1.4;
+
 /** Nuchal hairline height behind the ears. */
 const NUCHAL_HAIRLINE_Y = -34;
 
@@ -61,7 +69,7 @@ function segmentDistance2d(px: number, py: number, ax: number, ay: number, bx: n
 }
 
 /** Brow arch height at |x|: rises from the head of the brow, peaks over the lateral limbus, falls to the tail. */
-function browY(ax: number): number {
+export function browY(ax: number): number {
   const t = (ax - 17) / 37; // 0 at the head of the brow, 1 at its tail
   return 33 + 7 * Math.sin(Math.PI * Math.min(1, Math.max(0, t)) * 0.85);
 }
@@ -78,6 +86,19 @@ function noseHalfWidth(y: number): number {
 const NASOLABIAL_TOP = { x: HEAD_SHAPE.alarePole[0] + 2.5, y: HEAD_SHAPE.alarePole[1] - 1 };
 const NASOLABIAL_BOTTOM = { x: HEAD_SHAPE.cheilion[0] + 6, y: HEAD_SHAPE.cheilion[1] - 4 };
 const NASOLABIAL_HALF_WIDTH_MM = 5;
+
+/**
+ * Whether a surface point is skin this model is treated on: false for the shoulders, chest and back below the
+ * root of the neck (the clavicles in front, a little higher behind) and the cap that closes the bust.
+ */
+export function isTreatableSkin(x: number, y: number, z: number): boolean {
+  const baseY = HEAD_SHAPE.neckBaseY + 14 * Math.min(1, Math.max(0, -z / 40));
+  if (y < baseY) return false;
+  // Beside the neck column, on the shoulders' slope.
+  const ex = x / 60;
+  const ez = (z + 12) / 54;
+  return !(y < -100 && ex * ex + ez * ez > 1);
+}
 
 export function regionAt(x: number, y: number, z: number): RegionId {
   const ax = Math.abs(x);
@@ -97,21 +118,20 @@ export function regionAt(x: number, y: number, z: number): RegionId {
 
   // Hair-bearing scalp: above the frontal and temporal hairlines, and behind the ears down to the nape.
   if (y > frontalHairlineY(Math.min(phiDeg, 50))) return 'scalp';
-  if (phiDeg > TEMPORAL_HAIRLINE_DEG && y > 12) return 'scalp';
+  if (phiDeg > temporalHairlineDeg(y) && y > 12) return 'scalp';
   if (behindRamus) return 'scalp';
 
-  // No-treat zones first: nostrils, vermilion, closed eyes.
+  // No-treat zones first: nostrils, vermilion, eyes.
   if (nostrilSdf(ax, y, z) < 1.2 && z > 85) return 'nostrils';
   // Vermilion: on the lip rolls, and along the mouth line out to the commissures (the cheilia).
   const onLipRolls = lipsSdf(x, y, z) < 0.7 && ax < HEAD_SHAPE.cheilion[0] + 1.5;
   const alongMouthLine = Math.abs(y - mouthLineY(ax)) < 2.6 && ax < HEAD_SHAPE.cheilion[0] + 0.5;
   if ((onLipRolls || alongMouthLine) && z > 70) return 'lips';
-  const [enx] = HEAD_SHAPE.endocanthion;
-  const [exx] = HEAD_SHAPE.exocanthion;
   const [ecx, ecy] = HEAD_SHAPE.eyeCentre;
-  const lid = lidLineY(ax);
-  const withinFissure = ax > enx - 1 && ax < exx + 1 && z > 50;
-  if (withinFissure && y < lid + 2.6 && y > lid - 2.2) return sided('eye');
+  // Eye: the globe seen in the open fissure and the lid margins around it (lashes, grey line), 1.4 mm.
+  if (fissure2d(ax, y) < EYE_MARGIN_BAND_MM && z > 50) return sided('eye');
+  const margins = lidMargins(ax);
+  const lid = (margins.upper + margins.lower) / 2;
 
   // Orbital opening: an ellipse about the globe, lids inside it.
   const orbitR = Math.hypot((ax - ecx) / 16.5, (y - ecy - 1) / 13);

@@ -98,7 +98,8 @@ export function findLandmarks(positions: Float64Array): Landmark[] {
     bestVertex(positions, (x, y) => mid(x) && y < stomion[1] - 1 && y > stomion[1] - 12, (_x, _y, z) => z, 'labrale-inferius'),
   );
   add('pogonion', bestVertex(positions, (x, y) => mid(x) && y < -60 && y > -85, (_x, _y, z) => z, 'pogonion'));
-  const menton = add('menton', bestVertex(positions, (x, _y, z) => mid(x) && z > 55, (_x, y) => -y, 'menton'));
+  // Above the chest: the lowest midline point of the chin (the model continues down to the upper chest).
+  const menton = add('menton', bestVertex(positions, (x, y, z) => mid(x) && z > 55 && y > -100, (_x, y) => -y, 'menton'));
   // Gnathion: the most anterior-inferior chin point (extreme along the bisector of the chin profile).
   add('gnathion', bestVertex(positions, (x, y, z) => mid(x) && y < -55 && y >= menton[1] && z > 40, (_x, y, z) => z - y, 'gnathion'));
 

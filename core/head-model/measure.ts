@@ -39,6 +39,33 @@ export const CHINESE_FEMALE_REFERENCE: readonly MeasurementReference[] = [
   { id: 'canthal-index', ratioOf: ['en-en', 'ex-ex'], referenceMean: 0.433, referenceSd: 0.433 * 0.03, source: '[E] 38.3/88.4; ±3 % per SD' },
 ];
 
+/**
+ * Adult Han Chinese men. No Chinese male figure exists for n-gn, n-sn or al-al: n-gn takes the Chinese
+ * workers' se-me (sellion-menton, a near neighbour of nasion-gnathion), n-sn and al-al take the US European
+ * male 3D norms [C], flagged; a Han nose sits shorter than that (the women's Han mean is 1.6 SD under [C]).
+ */
+export const CHINESE_MALE_REFERENCE: readonly MeasurementReference[] = [
+  { id: 'g-op', between: ['glabella', 'opisthocranion'], referenceMean: 192, referenceSd: 8, source: '[As] ANSUR II Asian men' },
+  { id: 'eu-eu', between: ['euryon-left', 'euryon-right'], referenceMean: 158, referenceSd: 7, source: '[As] ANSUR II Asian men' },
+  { id: 'zy-zy', between: ['zygion-left', 'zygion-right'], referenceMean: 146.7, referenceSd: 6.4, source: '[As] ANSUR II Asian men' },
+  {
+    id: 'go-go',
+    between: ['gonion-left', 'gonion-right'],
+    referenceMean: 118.5,
+    referenceSd: 7.1,
+    allowanceMm: 10,
+    source: '[D] Chinese men, caliper; SD from [C]; +10 mm allowed for caliper vs surface',
+  },
+  { id: 'n-gn', between: ['nasion', 'gnathion'], referenceMean: 117, referenceSd: 6.6, source: '[D] Chinese men se-me; SD from [C]' },
+  { id: 'n-sn', between: ['nasion', 'subnasale'], referenceMean: 56.7, referenceSd: 3.9, source: '[C] US European men (no Chinese figure)' },
+  { id: 'al-al', between: ['alare-left', 'alare-right'], referenceMean: 35.9, referenceSd: 2.6, source: '[C] US European men (no Chinese figure)' },
+  { id: 'en-en', between: ['endocanthion-left', 'endocanthion-right'], referenceMean: 40.6, referenceSd: 4.9, source: '[E] Hong Kong Chinese men, 3D' },
+  { id: 'ex-ex', between: ['exocanthion-left', 'exocanthion-right'], referenceMean: 93, referenceSd: 5.6, source: '[E] Hong Kong Chinese men, 3D' },
+  { id: 'ch-ch', between: ['cheilion-left', 'cheilion-right'], referenceMean: 51.7, referenceSd: 3.8, source: '[D] Chinese men; SD from [C]' },
+  { id: 'cephalic-index', ratioOf: ['eu-eu', 'g-op'], referenceMean: 0.823, referenceSd: 0.823 * 0.03, source: '[As] 158/192; ±3 % per SD' },
+  { id: 'canthal-index', ratioOf: ['en-en', 'ex-ex'], referenceMean: 0.437, referenceSd: 0.437 * 0.03, source: '[E] 40.6/93.0; ±3 % per SD' },
+];
+
 /** Accept rule: every figure within ±2 SD of the reference mean (plus any stated allowance). */
 export const ACCEPT_WITHIN_SD = 2;
 

@@ -5,11 +5,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HeadModel } from '../surface/surface';
 import { decodeHeadModel, parseHeadModelMeta, verifyHeadModelBinary, type HeadModelMeta, type HeadModelSource } from '../head-model/format';
+import type { HeadVariantId } from '../head-model/variants';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const HEAD_ASSET_DIR = join(here, '..', '..', 'assets', 'head');
 export const HEAD_META_PATH = join(HEAD_ASSET_DIR, 'head-model.json');
 export const HEAD_BIN_PATH = join(HEAD_ASSET_DIR, 'head-model.bin');
+/** The shipped heads' metadata files: the woman's head keeps the original name. */
+export const HEAD_META_PATHS: Record<HeadVariantId, string> = {
+  female: HEAD_META_PATH,
+  male: join(HEAD_ASSET_DIR, 'head-model-male.json'),
+};
 
 /** Reads and checks the metadata at `metaPath` (errors name the file). */
 export function readHeadModelMeta(metaPath: string = HEAD_META_PATH): HeadModelMeta {
@@ -31,8 +37,8 @@ export function readHeadModelFiles(metaPath: string): { meta: HeadModelMeta; bin
   return { meta, bin, binPath };
 }
 
-export function readShippedHeadModelFiles(dir = HEAD_ASSET_DIR): { meta: HeadModelMeta; bin: Uint8Array } {
-  const { meta, bin } = readHeadModelFiles(join(dir, 'head-model.json'));
+export function readShippedHeadModelFiles(dir = HEAD_ASSET_DIR, variant: HeadVariantId = 'female'): { meta: HeadModelMeta; bin: Uint8Array } {
+  const { meta, bin } = readHeadModelFiles(join(dir, variant === 'female' ? 'head-model.json' : 'head-model-male.json'));
   return { meta, bin };
 }
 
@@ -42,23 +48,32 @@ export function loadHeadModelFile(metaPath: string): HeadModel {
   return decodeHeadModel(bin, meta, binPath);
 }
 
-let cached: HeadModel | undefined;
+const cached = new Map<HeadVariantId, HeadModel>();
 
-/** The shipped head model, decoded once per process (sync; throws a clear error if the asset is bad). */
-export function loadShippedHeadModel(): HeadModel {
-  cached ??= loadHeadModelFile(HEAD_META_PATH);
-  return cached;
+/** A shipped head model, decoded once per process (sync; throws a clear error if the asset is bad). */
+export function loadShippedHeadModel(variant: HeadVariantId = 'female'): HeadModel {
+  let model = cached.get(variant);
+  if (!model) {
+    model = loadHeadModelFile(HEAD_META_PATHS[variant]);
+    if (model.variant !== variant) throw new Error(`head model ${HEAD_META_PATHS[variant]}: /variant is "${model.variant}", expected "${variant}"`);
+    cached.set(variant, model);
+  }
+  return model;
 }
 
-let cachedSha256: string | undefined;
+const cachedSha256 = new Map<HeadVariantId, string>();
 
-/** SHA-256 of the shipped head's binary as its metadata records it (hex), for score provenance. */
-export function shippedHeadModelSha256(): string {
-  cachedSha256 ??= readHeadModelMeta(HEAD_META_PATH).binary.sha256;
-  return cachedSha256;
+/** SHA-256 of a shipped head's binary as its metadata records it (hex), for score provenance. */
+export function shippedHeadModelSha256(variant: HeadVariantId = 'female'): string {
+  let sha = cachedSha256.get(variant);
+  if (!sha) {
+    sha = readHeadModelMeta(HEAD_META_PATHS[variant]).binary.sha256;
+    cachedSha256.set(variant, sha);
+  }
+  return sha;
 }
 
-/** The shipped head behind the HeadModelSource interface. */
+/** The shipped woman's head behind the HeadModelSource interface. */
 export const shippedHeadModelSource: HeadModelSource = {
   load: async () => loadShippedHeadModel(),
 };

@@ -3,7 +3,7 @@
 // TreatmentSurface interface. Not anatomical: regions are angular patches, sized to be plausible.
 
 import { HEAD_REGION_IDS, type RegionId } from '../anatomy/regions';
-import type { TreatmentSurface } from './surface';
+import { APPEARANCE_CHANNELS, type HeadModel, type TreatmentSurface } from './surface';
 
 export interface StandInOptions {
   /** Latitude rings (pole to pole). Default 160, about 2 mm spacing. */
@@ -124,5 +124,20 @@ export function createStandInSurface(options: StandInOptions = {}): TreatmentSur
     indices: Uint32Array.from(triangles),
     vertexRegion,
     regionIds: HEAD_REGION_IDS,
+  };
+}
+
+/** The stand-in as a head model for tests of the studio: no UVs, labels, paint or eyes (plain skin, the woman's head). */
+export function createStandInHeadModel(surface: TreatmentSurface = createStandInSurface()): HeadModel {
+  const vertices = surface.positions.length / 3;
+  return {
+    ...surface,
+    uvs: new Float32Array(vertices * 2),
+    regions: [],
+    landmarks: [],
+    notSkin: surface.notSkin ?? new Uint8Array(vertices),
+    appearance: new Uint8Array(vertices * APPEARANCE_CHANNELS.length),
+    variant: 'female',
+    eyes: [],
   };
 }

@@ -34,11 +34,26 @@ export interface Landmark {
   p: [number, number, number];
 }
 
-/** A head model as shipped: the surface, UVs for painting, regions and landmarks. */
+/** The painted features a head model carries per vertex, in this order (core/head-model/appearance.ts). */
+export const APPEARANCE_CHANNELS = ['vermilion', 'eyebrow', 'hair', 'shade', 'noTreat'] as const;
+
+/** An eyeball the renderer draws in the open fissure (head frame). */
+export interface EyeGlobe {
+  side: 'left' | 'right';
+  centre: [number, number, number];
+  radiusMm: number;
+}
+
+/** A head model as shipped: the surface, UVs for painting, regions, landmarks and how it looks. */
 export interface HeadModel extends TreatmentSurface {
   readonly uvs: Float32Array;
   readonly regions: readonly RegionInfo[];
   readonly landmarks: readonly Landmark[];
+  readonly notSkin: Uint8Array;
+  /** Appearance channels per vertex, interleaved in APPEARANCE_CHANNELS order, 0-255. */
+  readonly appearance: Uint8Array;
+  readonly variant: 'female' | 'male';
+  readonly eyes: readonly EyeGlobe[];
 }
 
 /** Axis-aligned box around a surface, head frame, mm. */

@@ -155,7 +155,6 @@ export async function importJsonDataOnce(deps: { store: TrainingStore; audit: Au
     }
   }
 
-  const provenance = sessions.length > 0 ? ports.provenance() : null;
   store.write(
     () => {
       if (jsonImportDone(store)) return; // another process imported first
@@ -179,7 +178,7 @@ export async function importJsonDataOnce(deps: { store: TrainingStore; audit: Au
           recording: s.recording,
           packed: packRecording(s.recording),
           report: s.report,
-          provenance: provenance!,
+          provenance: ports.provenance(s.recording),
           startedAt: s.at,
           storedAt: at,
           sourceName: s.file,

@@ -3,8 +3,7 @@
 // the head model is missing or damaged, every call says which file, and nothing is scored.
 
 import { ApiFailure } from '../../core/api/errors';
-import { shippedHeadModelSha256 } from '../../core/node/head-model-file';
-import { loadScoringSurface } from '../../core/node/surface';
+import { scoringSurfaceFor } from '../../core/node/surface';
 import { parseRecording } from '../../core/recording/validate';
 import { scoreProvenance } from '../../core/scoring/provenance';
 import { score } from '../../core/scoring/score';
@@ -36,25 +35,33 @@ export function scoringPortsOn(surface: TreatmentSurface, headModelSha256: strin
   return {
     validateRecording: (input, source) => validateWithCore(input, source, surface, now()),
     scoreRecording: (recording, scenario) => score(recording, { surface, ...(scenario ? { scenario } : {}) }),
-    provenance: (scenario) => scoreProvenance({ scenario, headModelSha256 }),
+    provenance: (_recording, scenario) => scoreProvenance({ scenario, headModelSha256 }),
   };
 }
 
-/** The app's ports: the shipped head model, loaded on first use; a missing one is an error naming the file. */
+const unavailable = (error: unknown) => new ApiFailure('unavailable', `sessions cannot be checked or scored: ${(error as Error).message}`);
+
+/**
+ * The app's ports: the shipped heads, loaded on first use, each recording scored on the head its case is
+ * treated on (the woman's or the man's); a missing head model is an error naming the file.
+ */
 export function loadScoringPorts(now: () => Date = () => new Date()): ScoringPorts {
-  let ports: ScoringPorts | null = null;
-  const get = (): ScoringPorts => {
-    if (ports) return ports;
+  const surfaceOf = (recording: Pick<Recording, 'case'>) => {
     try {
-      ports = scoringPortsOn(loadScoringSurface().surface, shippedHeadModelSha256(), now);
+      return scoringSurfaceFor(recording);
     } catch (error) {
-      throw new ApiFailure('unavailable', `sessions cannot be checked or scored: ${(error as Error).message}`);
+      throw unavailable(error);
     }
-    return ports;
   };
   return {
-    validateRecording: (input, source) => get().validateRecording(input, source),
-    scoreRecording: (recording, scenario) => get().scoreRecording(recording, scenario),
-    provenance: (scenario) => get().provenance(scenario),
+    validateRecording: (input, source) => {
+      // The bounds for the plausibility checks are those of the head the recording's case names (the woman's
+      // when it names none or cannot be read; the validator refuses an unreadable case itself).
+      const patientCase = input && typeof input === 'object' ? (input as { case?: unknown }).case : undefined;
+      const named = patientCase && typeof patientCase === 'object' ? (patientCase as Recording['case']) : undefined;
+      return validateWithCore(input, source, surfaceOf({ case: named } as Pick<Recording, 'case'>).surface, now());
+    },
+    scoreRecording: (recording, scenario) => score(recording, { surface: surfaceOf(recording).surface, ...(scenario ? { scenario } : {}) }),
+    provenance: (recording, scenario) => scoreProvenance({ scenario, headModelSha256: surfaceOf(recording).headModelSha256 }),
   };
 }

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api as defaultApi } from '../api/client';
 import { AppStoreContext } from '../app/store';
 import type { Procedure } from '../../core/recording/types';
+import { HEAD_VARIANT_IDS, type HeadVariantId } from '../../core/head-model/variants';
 import type { HeadModel } from '../../core/surface/surface';
 import { ApiErrorText } from './api-error';
 import { Debrief } from './debrief/Debrief';
@@ -25,6 +26,7 @@ import { ProcedurePanel } from './panels/ProcedurePanel';
 import { SetupPanel } from './panels/SetupPanel';
 import { StudioScene } from './scene/StudioScene';
 import { createStudioStore, StudioStoreContext, useStudio, type StudioApi } from './store';
+import { headVariantOf } from './store/session';
 import { StudioBar } from './StudioBar';
 import { feedbackVisible } from './test-mode';
 import './studio.css';
@@ -46,19 +48,22 @@ export interface LoadedHead {
   picker: SurfacePicker;
 }
 
-type HeadState = { status: 'loading' } | { status: 'ready'; loaded: LoadedHead } | { status: 'error'; message: string };
+/** Both shipped heads, ready: a session shows and scores the one its case is treated on. */
+export type LoadedHeads = Record<HeadVariantId, LoadedHead>;
 
-export function useLoadedHead(load: () => Promise<HeadModel> = loadHead): HeadState {
+type HeadState = { status: 'loading' } | { status: 'ready'; loaded: LoadedHeads } | { status: 'error'; message: string };
+
+export function useLoadedHead(load: (variant: HeadVariantId) => Promise<HeadModel> = loadHead): HeadState {
   const [state, setState] = useState<HeadState>({ status: 'loading' });
   // Loaded once per mount, whatever function identity the caller passes on later renders.
   const loader = useRef(load);
   useEffect(() => {
     let live = true;
-    loader.current().then(
-      (head) => {
+    Promise.all(HEAD_VARIANT_IDS.map((variant) => loader.current(variant))).then(
+      (models) => {
         if (!live) return;
-        const picker = createSurfacePicker(head, createHeadGeometry(head));
-        setState({ status: 'ready', loaded: { head, picker } });
+        const entries = HEAD_VARIANT_IDS.map((variant, i) => [variant, { head: models[i], picker: createSurfacePicker(models[i], createHeadGeometry(models[i])) }] as const);
+        setState({ status: 'ready', loaded: Object.fromEntries(entries) as LoadedHeads });
       },
       (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -76,22 +81,33 @@ export function StudioScreen({
   exam,
   loadHeadModel,
   uploadTiming,
-}: StudioScreenProps & { loadHeadModel?: () => Promise<HeadModel>; uploadTiming?: { intervalMs?: number } }) {
+}: StudioScreenProps & { loadHeadModel?: (variant: HeadVariantId) => Promise<HeadModel>; uploadTiming?: { intervalMs?: number } }) {
   const { t } = useTranslation('studio');
   const headState = useLoadedHead(loadHeadModel);
   const appStore = useContext(AppStoreContext);
   // The shell's API (its store carries it; tests give it real services), else the app-wide one.
   const api: StudioApi = appStore?.getState().api ?? defaultApi;
-  const head = headState.status === 'ready' ? headState.loaded : null;
+  const heads = headState.status === 'ready' ? headState.loaded : null;
   const timing = useRef(uploadTiming);
-  const practical = useStartPractical(api, exam, head !== null);
+  const practical = useStartPractical(api, exam, heads !== null);
   const started = practical.status === 'started' ? practical.started : null;
   const procedure = started ? started.header.procedure : practiceProcedure;
   const waiting = Boolean(exam) && !started;
-  // One store per loaded head: created once the head is ready, so nothing recorded can be lost to a swap.
+  // One store once the heads are ready, so nothing recorded can be lost to a swap; each session runs on the
+  // head its case names.
   const store = useMemo(
-    () => (head && !waiting ? createStudioStore({ procedure, surface: head.head, api, ...(started ? { initialMode: 'test' as const } : {}), ...(timing.current ? { upload: timing.current } : {}) }) : null),
-    [procedure, head, api, waiting, started],
+    () =>
+      heads && !waiting
+        ? createStudioStore({
+            procedure,
+            surface: null,
+            surfaceFor: (variant) => heads[variant].head,
+            api,
+            ...(started ? { initialMode: 'test' as const } : {}),
+            ...(timing.current ? { upload: timing.current } : {}),
+          })
+        : null,
+    [procedure, heads, api, waiting, started],
   );
   // The latest way back to the exam (the shell may hand a new function on every render).
   const done = useRef(exam?.onDone);
@@ -143,10 +159,10 @@ export function StudioScreen({
             </button>
           </div>
         )}
-        {head && exam && waiting && <ExamStartView state={practical} onBack={() => done.current?.()} />}
-        {head && store && (
+        {heads && exam && waiting && <ExamStartView state={practical} onBack={() => done.current?.()} />}
+        {heads && store && (
           <ExamTaskContext.Provider value={task}>
-            <StudioBody head={head} onExit={onExit} opening={Boolean(openAttemptId)} />
+            <StudioBody heads={heads} onExit={onExit} opening={Boolean(openAttemptId)} />
           </ExamTaskContext.Provider>
         )}
       </div>
@@ -154,8 +170,9 @@ export function StudioScreen({
   );
 }
 
-function StudioBody({ head, onExit, opening }: { head: LoadedHead; onExit: () => void; opening: boolean }) {
+function StudioBody({ heads, onExit, opening }: { heads: LoadedHeads; onExit: () => void; opening: boolean }) {
   const { t } = useTranslation('studio');
+  const head = heads[useStudio(headVariantOf)];
   const phase = useStudio((s) => s.phase);
   const recording = useStudio((s) => s.recording);
   const problem = useStudio((s) => s.problem);

@@ -6,7 +6,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MicroneedleApi } from '../../core/api/contract';
-import { createStandInSurface } from '../../core/surface/stand-in';
+import { createStandInHeadModel, createStandInSurface } from '../../core/surface/stand-in';
 import type { HeadModel } from '../../core/surface/surface';
 import { AppStoreContext, createAppStore } from '../../renderer/app/store';
 import { HeadLoaderContext } from '../../renderer/screens/exams/head/RegionHead';
@@ -218,7 +218,7 @@ describe('taking an exam', () => {
 
     // A head that loads, on a machine without WebGL (happy-dom): the 3D view fails visibly, never a stand-in.
     const surface = createStandInSurface();
-    const head: HeadModel = { ...surface, uvs: new Float32Array((surface.positions.length / 3) * 2), regions: [], landmarks: [] };
+    const head: HeadModel = createStandInHeadModel(surface);
     await renderExam(s.trainee, id, 'zh', async () => head);
     const noGl = await screen.findByRole('alert', {}, { timeout: 4000 });
     expect(within(noGl).getByText(/WebGL/).getAttribute('lang')).toBe('en');

@@ -8,7 +8,7 @@ import { render } from '@testing-library/react';
 import { Fragment, StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { Procedure } from '../../core/recording/types';
-import { createStandInSurface } from '../../core/surface/stand-in';
+import { createStandInHeadModel, createStandInSurface } from '../../core/surface/stand-in';
 import type { HeadModel } from '../../core/surface/surface';
 import type { ScoringPorts } from '../../electron/services';
 import { AppStoreContext, createAppStore } from '../../renderer/app/store';
@@ -20,7 +20,7 @@ import { seededInstitution, standInScoring } from '../helpers/training-services'
 const surface = createStandInSurface({ rings: 40, segments: 80 });
 
 /** The stand-in as a head model (no UVs, no region labels): enough for the picker, the replay and the panels. */
-export const STAND_IN_HEAD: HeadModel = { ...surface, uvs: new Float32Array((surface.positions.length / 3) * 2), regions: [], landmarks: [] };
+export const STAND_IN_HEAD: HeadModel = createStandInHeadModel(surface);
 
 /** Scoring ports that count the recordings main scores (a reopened attempt must not be scored again). */
 export function countingScoring(): ScoringPorts & { scored: number } {
@@ -32,7 +32,7 @@ export function countingScoring(): ScoringPorts & { scored: number } {
       ports.scored++;
       return base.scoreRecording(...a);
     },
-    provenance: () => base.provenance(),
+    provenance: (...a: Parameters<ScoringPorts['provenance']>) => base.provenance(...a),
   };
   return ports;
 }

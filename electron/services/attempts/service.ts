@@ -37,7 +37,8 @@ export interface ScoringPorts {
   validateRecording(input: unknown, source: string): Recording;
   /** core's score() on the shipped head (with an exam task's scenario); throws ApiFailure('unavailable') naming the missing head model. */
   scoreRecording(recording: Recording, scenario?: Scenario): ScoreReport;
-  provenance(scenario?: Scenario): ScoreProvenance;
+  /** What scored `recording`: the engine, rules, scenario and the head its case is treated on. */
+  provenance(recording: Recording, scenario?: Scenario): ScoreProvenance;
 }
 
 interface StoredHeader {
@@ -134,7 +135,7 @@ export function createAttemptsService(deps: {
     outcome: { status: 'finished' | 'abandoned'; recording: Recording; report: ScoreReport | null; note: string | null; action: 'attempt.stored' | 'attempt.abandoned'; actor: SignedIn | null },
   ) => {
     const packed = packRecording(outcome.recording);
-    const provenance = outcome.report ? ports.provenance(scenarioOf(r)) : null;
+    const provenance = outcome.report ? ports.provenance(outcome.recording, scenarioOf(r)) : null;
     const counted = outcome.status === 'finished' && outcome.report;
     const endedAt = runtime.now().toISOString();
     store.write(
@@ -313,7 +314,7 @@ export function createAttemptsService(deps: {
         throw error;
       }
       const report = ports.scoreRecording(recording);
-      const provenance = ports.provenance();
+      const provenance = ports.provenance(recording);
       const packed = packRecording(recording);
       const id = runtime.newId('a');
       const at = runtime.now().toISOString();

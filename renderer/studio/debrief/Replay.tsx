@@ -10,6 +10,7 @@ import type { HeadView } from '../feedback/colors';
 import { Legend } from '../panels/FeedbackPanel';
 import { formatSessionTime } from '../panels/ProcedurePanel';
 import { DeviceMarker } from '../scene/DeviceMarker';
+import { Eyeballs } from '../scene/Eyeballs';
 import { HeadMesh, type ColorSource } from '../scene/HeadMesh';
 import { StudioCanvas } from '../scene/StudioCanvas';
 import { useThree } from '@react-three/fiber';
@@ -76,6 +77,7 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
       <div className="studio-replay-view">
         <StudioCanvas label={t('replay.canvasLabel')}>
           <HeadMesh surface={head.head} geometry={head.picker.geometry} colorSource={colorSource} />
+          <Eyeballs eyes={head.head.eyes} />
           <DeviceMarker settings={settings} pose={pose} />
           <RedrawOn value={`${tMs}|${view}`} />
         </StudioCanvas>

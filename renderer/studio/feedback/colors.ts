@@ -3,6 +3,7 @@
 // Pure functions over per-vertex arrays so they are unit-tested and cheap to run when feedback changes.
 
 import { isNoTreatRegion, type RegionId } from '../../../core/anatomy/regions';
+import { APPEARANCE_CHANNELS } from '../../../core/head-model/appearance';
 import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
 import { skinReactionFromCounts } from '../../../core/scoring/engine/skin-reaction';
 
@@ -86,6 +87,26 @@ export interface ColorInputs {
   /** Target shading and no-treat marks (false in test mode: nothing that hints); the zone being defined still shows. */
   regionHints?: boolean;
   maxNeedleLengthMm: number;
+  /** The head's appearance channels (core/head-model/appearance.ts); absent on stand-in test surfaces. */
+  appearance?: Uint8Array;
+}
+
+/** Painted features: vermilion, eyebrow hair, scalp hair (black-brown, as in most Han adults), shading. */
+const VERMILION_RGB: Rgb = [0.8, 0.45, 0.45];
+const BROW_RGB: Rgb = [0.2, 0.15, 0.12];
+const HAIR_RGB: Rgb = [0.06, 0.05, 0.045];
+const SHADE_RGB: Rgb = [0.32, 0.17, 0.15];
+const NO_TREAT_TINT: Rgb = [0.7, 0.3, 0.38];
+const CHANNELS = APPEARANCE_CHANNELS.length;
+
+/** The skin's own colour at a vertex before any treatment: the painted features over plain skin. */
+export function baseSkinColor(appearance: Uint8Array | undefined, v: number): Rgb {
+  if (!appearance) return SKIN_RGB;
+  const o = v * CHANNELS;
+  let c = mix(SKIN_RGB, VERMILION_RGB, (appearance[o] / 255) * 0.85);
+  c = mix(c, BROW_RGB, appearance[o + 1] / 255);
+  c = mix(c, HAIR_RGB, (appearance[o + 2] / 255) * 0.94);
+  return mix(c, SHADE_RGB, (appearance[o + 3] / 255) * 0.8);
 }
 
 /** sRGB component to linear (vertex colours are linear in three.js; our palette is written in sRGB). */
@@ -113,11 +134,22 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
           : null;
   }
   const { passCount, directionMask, rfHitCount, nanoContactCount } = inp.state;
+  const appearance = inp.appearance;
   for (let v = 0; v < count; v++) {
-    let c: Rgb = inp.feedback ? reactionColor(passCount[v], inp.maxNeedleLengthMm, rfHitCount[v], nanoContactCount[v]) : SKIN_RGB;
+    let c: Rgb = baseSkinColor(appearance, v);
+    if (inp.feedback) {
+      // The reaction is a change of the skin's colour, laid over whatever the skin looks like there.
+      const r = reactionColor(passCount[v], inp.maxNeedleLengthMm, rfHitCount[v], nanoContactCount[v]);
+      c = [clamp01(c[0] + r[0] - SKIN_RGB[0]), clamp01(c[1] + r[1] - SKIN_RGB[1]), clamp01(c[2] + r[2] - SKIN_RGB[2])];
+    }
     const code = inp.vertexRegion[v];
-    const tint = regionTint[code];
-    if (tint && (!hints || inp.showRegions || isNoTreatRegion(inp.regionIds[code]))) c = mix(c, tint, hints && isNoTreatRegion(inp.regionIds[code]) ? 0.5 : 0.3);
+    const noTreat = isNoTreatRegion(inp.regionIds[code]);
+    if (appearance && hints && (noTreat || appearance[v * CHANNELS + 4] > 0)) {
+      // No-treat zones are marked by their smoothed weight, so the mark's edge is clean, not stepped.
+      c = mix(c, NO_TREAT_TINT, 0.5 * (appearance[v * CHANNELS + 4] / 255));
+    }
+    const tint = noTreat && appearance ? null : regionTint[code];
+    if (tint && (!hints || inp.showRegions || noTreat)) c = mix(c, tint, hints && noTreat ? 0.5 : 0.3);
     if (inp.feedback && inp.view !== 'skin') {
       const overlay =
         inp.view === 'passes'

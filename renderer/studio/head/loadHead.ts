@@ -3,8 +3,17 @@
 
 import metaUrl from '../../../assets/head/head-model.json?url';
 import binUrl from '../../../assets/head/head-model.bin?url';
+import maleMetaUrl from '../../../assets/head/head-model-male.json?url';
+import maleBinUrl from '../../../assets/head/head-model-male.bin?url';
 import { decodeHeadModel, parseHeadModelMeta, type HeadModelSource } from '../../../core/head-model/format';
+import type { HeadVariantId } from '../../../core/head-model/variants';
 import type { HeadModel } from '../../../core/surface/surface';
+
+/** The two shipped heads' files: their URLs in the bundle and the names errors give. */
+const SHIPPED: Record<HeadVariantId, { metaUrl: string; binUrl: string; metaFile: string; binFile: string }> = {
+  female: { metaUrl, binUrl, metaFile: 'assets/head/head-model.json', binFile: 'assets/head/head-model.bin' },
+  male: { metaUrl: maleMetaUrl, binUrl: maleBinUrl, metaFile: 'assets/head/head-model-male.json', binFile: 'assets/head/head-model-male.bin' },
+};
 
 export class HeadLoadError extends Error {
   constructor(message: string) {
@@ -25,36 +34,43 @@ async function fetchOk(url: string, fetchImpl: typeof fetch): Promise<Response> 
 }
 
 /** Decodes the two shipped files; errors name the file and the field or byte offset at fault. */
-export function decodeShippedHead(metaJson: unknown, bin: Uint8Array): HeadModel {
-  const meta = parseHeadModelMeta(metaJson, 'assets/head/head-model.json');
-  return decodeHeadModel(bin, meta, 'assets/head/head-model.bin');
+export function decodeShippedHead(metaJson: unknown, bin: Uint8Array, variant: HeadVariantId = 'female'): HeadModel {
+  const files = SHIPPED[variant];
+  const meta = parseHeadModelMeta(metaJson, files.metaFile);
+  if (meta.variant !== variant) throw new HeadLoadError(`${files.metaFile}: /variant is "${meta.variant}", expected "${variant}"`);
+  return decodeHeadModel(bin, meta, files.binFile);
 }
 
-export function createShippedHeadSource(fetchImpl: typeof fetch = (...a) => fetch(...a)): HeadModelSource {
+export function createShippedHeadSource(fetchImpl: typeof fetch = (...a) => fetch(...a), variant: HeadVariantId = 'female'): HeadModelSource {
+  const files = SHIPPED[variant];
   return {
     async load() {
-      const [metaResponse, binResponse] = await Promise.all([fetchOk(metaUrl, fetchImpl), fetchOk(binUrl, fetchImpl)]);
+      const [metaResponse, binResponse] = await Promise.all([fetchOk(files.metaUrl, fetchImpl), fetchOk(files.binUrl, fetchImpl)]);
       let metaJson: unknown;
       try {
         metaJson = await metaResponse.json();
       } catch (error) {
-        throw new HeadLoadError(`assets/head/head-model.json: not valid JSON (${(error as Error).message})`);
+        throw new HeadLoadError(`${files.metaFile}: not valid JSON (${(error as Error).message})`);
       }
       const bin = new Uint8Array(await binResponse.arrayBuffer());
-      return decodeShippedHead(metaJson, bin);
+      return decodeShippedHead(metaJson, bin, variant);
     },
   };
 }
 
-let shipped: Promise<HeadModel> | null = null;
+const shipped = new Map<HeadVariantId, Promise<HeadModel>>();
 
-/** The shipped head, loaded once per page (the studio can be left and reopened without refetching). */
-export function loadHead(): Promise<HeadModel> {
-  shipped ??= createShippedHeadSource()
-    .load()
-    .catch((error: unknown) => {
-      shipped = null; // a later attempt may succeed (e.g. the server was restarting)
-      throw error;
-    });
-  return shipped;
+/** A shipped head, loaded once per page (the studio can be left and reopened without refetching). */
+export function loadHead(variant: HeadVariantId = 'female'): Promise<HeadModel> {
+  let loading = shipped.get(variant);
+  if (!loading) {
+    loading = createShippedHeadSource(undefined, variant)
+      .load()
+      .catch((error: unknown) => {
+        shipped.delete(variant); // a later attempt may succeed (e.g. the server was restarting)
+        throw error;
+      });
+    shipped.set(variant, loading);
+  }
+  return loading;
 }

@@ -9,12 +9,12 @@ import type { TreatmentSurface } from '../../../core/surface/surface';
 import { writeVertexColors, type ColorInputs } from '../feedback/colors';
 
 export interface ColorSource {
-  inputs: Omit<ColorInputs, 'vertexRegion' | 'regionIds'>;
+  inputs: Omit<ColorInputs, 'vertexRegion' | 'regionIds' | 'appearance'>;
   /** Changes whenever the colours must be recomputed. */
   key: string;
 }
 
-export function HeadMesh({ surface, geometry, colorSource }: { surface: TreatmentSurface; geometry: BufferGeometry; colorSource: () => ColorSource }) {
+export function HeadMesh({ surface, geometry, colorSource }: { surface: TreatmentSurface & { appearance?: Uint8Array }; geometry: BufferGeometry; colorSource: () => ColorSource }) {
   const colors = useMemo(() => new BufferAttribute(new Float32Array(surface.positions.length), 3), [surface]);
   const lastKey = useRef('');
 
@@ -29,7 +29,7 @@ export function HeadMesh({ surface, geometry, colorSource }: { surface: Treatmen
     const source = colorSource();
     if (source.key === lastKey.current && geometry.getAttribute('color') === colors) return;
     lastKey.current = source.key;
-    writeVertexColors(colors.array as Float32Array, { ...source.inputs, vertexRegion: surface.vertexRegion, regionIds: surface.regionIds });
+    writeVertexColors(colors.array as Float32Array, { ...source.inputs, vertexRegion: surface.vertexRegion, regionIds: surface.regionIds, appearance: surface.appearance });
     colors.needsUpdate = true;
   });
 

@@ -9,6 +9,7 @@ import { useStudio, useStudioStoreApi } from '../store';
 import { feedbackVisible } from '../test-mode';
 import { createCursorState } from './cursor';
 import { DeviceMarker } from './DeviceMarker';
+import { Eyeballs } from './Eyeballs';
 import { HeadMesh, type ColorSource } from './HeadMesh';
 import { InputController } from './InputController';
 import { RegionLabelOverlay, RegionLabelProjector, shownLabels } from './RegionLabels';
@@ -76,6 +77,7 @@ export function StudioScene({ head }: { head: LoadedHead }) {
     <>
       <StudioCanvas label={t('canvasLabel')}>
         <HeadMesh surface={head.head} geometry={head.picker.geometry} colorSource={colorSource} />
+        <Eyeballs eyes={head.head.eyes} />
         <DeviceMarker settings={settings} pose={pose} />
         <RegionLabelProjector labels={labels} refs={labelRefs} />
         <InputController picker={head.picker} cursor={cursor} />

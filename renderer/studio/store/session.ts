@@ -7,6 +7,7 @@ import type { RegionId } from '../../../core/anatomy/regions';
 import { presetsFor, recordingHeaderForPreset } from '../../../core/practice/presets';
 import type { DeviceSettings, Procedure, Recording, SessionMode, StepEvent, Zone } from '../../../core/recording/types';
 import type { RecordingHeader } from '../../../core/scoring/live-contract';
+import { headVariantForCase, type HeadVariantId } from '../../../core/head-model/variants';
 import type { TreatmentSurface } from '../../../core/surface/surface';
 import { createStudioFeedback } from '../feedback/live';
 import { RF_ZONES_MAX } from '../procedure-steps';
@@ -17,6 +18,9 @@ import type { SessionSlice, StudioApi, StudioState } from './types';
 export interface StudioEnv {
   procedure: Procedure;
   surface: TreatmentSurface | null;
+  /** The surface of each shipped head (the studio's); a session uses the head its case is treated on. Tests
+   *  that give only `surface` score every case on it. */
+  surfaceFor?: (variant: HeadVariantId) => TreatmentSurface;
   /** The main process's API (the shell's); without it sessions are local and stored nowhere (logic tests). */
   api?: StudioApi;
   /** Trainee and app of a local session's header (with an API, main's header names them). */
@@ -80,10 +84,11 @@ export const sessionSlice =
       },
       beginSession(started) {
         const s = get();
-        if (!env.surface || s.phase !== 'setup') return;
+        if ((!env.surface && !env.surfaceFor) || s.phase !== 'setup') return;
         const header = started?.header ?? recordingHeaderForPreset(s.preset, { id: (env.newId ?? randomId)(), mode: s.mode, trainee: env.trainee });
         const zones = header.zones;
-        const feedback = createStudioFeedback(env.surface, header);
+        const surface = env.surfaceFor ? env.surfaceFor(headVariantForCase(header.case)) : env.surface!;
+        const feedback = createStudioFeedback(surface, header);
         // The settings chosen in the set-up are the ones the session starts with: main's initial settings
         // are the preset's (the device is the same), which is what they are unless changed before Start.
         const initialSettings: DeviceSettings = s.settings.device === (started?.initialSettings.device ?? s.settings.device) ? s.settings : started!.initialSettings;
@@ -201,3 +206,8 @@ export const sessionSlice =
       },
     };
   };
+
+/** The head on screen: the case of the recording being made or shown, else the case chosen in the set-up. */
+export function headVariantOf(s: Pick<StudioState, 'recorder' | 'recording' | 'preset'>): HeadVariantId {
+  return headVariantForCase(s.recorder?.header.case ?? s.recording?.case ?? s.preset.case);
+}

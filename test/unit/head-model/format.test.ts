@@ -20,6 +20,26 @@ describe('head model binary format', () => {
     expect(bytes(twice.vertexRegion).equals(bytes(model.vertexRegion))).toBe(true);
     expect(twice.regions).toEqual(model.regions);
     expect(twice.landmarks).toEqual(model.landmarks);
+    expect(bytes(twice.appearance).equals(bytes(model.appearance))).toBe(true);
+    expect(bytes(twice.notSkin).equals(bytes(model.notSkin))).toBe(true);
+    expect(twice.eyes).toEqual(model.eyes);
+  });
+
+  it('refuses unknown flag bits and metadata without the variant, the eyes or the appearance channels', () => {
+    const badFlags = bin.slice();
+    const v = meta.counts.vertices;
+    const flagsAt = bin.length - ((v + 3) & ~3); // the flags are the last section
+    badFlags[flagsAt] = 0x84;
+    expect(() => decodeHeadModel(badFlags, meta)).toThrow(new RegExp(`offset ${flagsAt}: unknown flag bits`));
+    const json = JSON.parse(readFileSync(HEAD_META_PATH, 'utf8'));
+    json.variant = 'child';
+    expect(() => parseHeadModelMeta(json, 'head-model.json')).toThrow(/head-model.json\/variant/);
+    const json2 = JSON.parse(readFileSync(HEAD_META_PATH, 'utf8'));
+    json2.eyes.pop();
+    expect(() => parseHeadModelMeta(json2, 'head-model.json')).toThrow(/head-model.json\/eyes/);
+    const json3 = JSON.parse(readFileSync(HEAD_META_PATH, 'utf8'));
+    json3.appearanceChannels.reverse();
+    expect(() => parseHeadModelMeta(json3, 'head-model.json')).toThrow(/head-model.json\/appearanceChannels: expected the channels/);
   });
 
   it('rejects a bad magic, version, truncation and out-of-range indices with where and what', () => {

@@ -5,21 +5,24 @@ import { checkClosedManifold, eulerCharacteristic, signedVolumeMm3 } from '../..
 import { ACCEPT_WITHIN_SD, measureHead } from '../../../core/head-model/measure';
 import { sha256Hex } from '../../../core/head-model/sha256';
 import { uvWrapTriangles } from '../../../core/head-model/uv';
-import { HEAD_BIN_PATH, loadShippedHeadModel, readShippedHeadModelFiles } from '../../../core/node/head-model-file';
+import { HEAD_VARIANT_IDS, HEAD_VARIANTS } from '../../../core/head-model/variants';
+import { HEAD_META_PATHS, loadShippedHeadModel, readShippedHeadModelFiles } from '../../../core/node/head-model-file';
 
-const model = loadShippedHeadModel();
-const { meta } = readShippedHeadModelFiles();
+describe.each(HEAD_VARIANT_IDS)('shipped %s head model', (variant) => {
+  const model = loadShippedHeadModel(variant);
+  const { meta } = readShippedHeadModelFiles(undefined, variant);
 
-describe('shipped head model', () => {
-  it('matches the hash recorded in head-model.json', () => {
-    const bin = new Uint8Array(readFileSync(HEAD_BIN_PATH));
+  it('matches the hash recorded in its metadata, and says which head it is', () => {
+    const bin = new Uint8Array(readFileSync(HEAD_META_PATHS[variant].replace(/\.json$/, '.bin')));
     expect(sha256Hex(bin)).toBe(meta.binary.sha256);
+    expect(meta.variant).toBe(variant);
+    expect(model.variant).toBe(variant);
   });
 
-  it('is meshed finely enough: about 100k triangles', () => {
+  it('is meshed finely enough for the small regions: about 150k triangles', () => {
     const triangles = model.indices.length / 3;
-    expect(triangles).toBeGreaterThan(80_000);
-    expect(triangles).toBeLessThan(160_000);
+    expect(triangles).toBeGreaterThan(120_000);
+    expect(triangles).toBeLessThan(200_000);
   });
 
   it('is closed, 2-manifold and consistently oriented, with the outside out', () => {
@@ -27,10 +30,11 @@ describe('shipped head model', () => {
     expect(report).toEqual({ boundaryEdges: 0, nonManifoldEdges: 0, misorientedEdges: 0, degenerateTriangles: 0 });
     // One connected closed surface of genus 0 (a sphere topologically): V - E + F = 2.
     expect(eulerCharacteristic(model.positions.length / 3, model.indices)).toBe(2);
-    // Positive signed volume: counter-clockwise seen from outside. An adult head and neck: 4-6 litres.
+    // Positive signed volume: counter-clockwise seen from outside. An adult head and neck (4-6 litres) with the
+    // shoulders and the top of the chest and back the bust carries: 6-11 litres.
     const volumeL = signedVolumeMm3(model.positions, model.indices) / 1e6;
-    expect(volumeL).toBeGreaterThan(3.5);
-    expect(volumeL).toBeLessThan(6.5);
+    expect(volumeL).toBeGreaterThan(6);
+    expect(volumeL).toBeLessThan(11);
   });
 
   it('has unit normals that point outward (agree with the triangle winding)', () => {
@@ -75,12 +79,12 @@ describe('shipped head model', () => {
     mentolabial: [2, 10],
     chin: [8, 30],
     mandible: [15, 50],
-    neck: [350, 900],
+    neck: [150, 500], // treatable neck only: from the jaw line to the root of the neck
     scalp: [400, 900],
     ear: [15, 45],
-    eye: [0.8, 4],
+    eye: [2, 9], // the globe in the open fissure and the lid margins
     lips: [6, 20],
-    nostrils: [0.3, 3],
+    nostrils: [0.3, 4],
   };
   const baseName = (id: RegionId) => id.replace(/-(left|right)$/, '');
 
@@ -121,8 +125,8 @@ describe('shipped head model', () => {
     expect(tl[0]).toBeGreaterThan(0);
   });
 
-  it('has adult proportions within the documented accept rule (±2 SD of the Chinese female reference)', () => {
-    const measured = measureHead(model.landmarks);
+  it('has adult proportions within the documented accept rule (±2 SD of its Chinese reference)', () => {
+    const measured = measureHead(model.landmarks, HEAD_VARIANTS[variant].reference);
     expect(measured.map((m) => m.id)).toEqual([
       'g-op', 'eu-eu', 'zy-zy', 'go-go', 'n-gn', 'n-sn', 'al-al', 'en-en', 'ex-ex', 'ch-ch', 'cephalic-index', 'canthal-index',
     ]);
@@ -150,10 +154,10 @@ describe('shipped head model', () => {
     expect(Math.abs(uvs[nearest * 2] - 0.5)).toBeLessThan(0.01);
   });
 
-  it('keeps the UV singularity on the neck cap: the only wrapping triangles are there, and few', () => {
+  it('keeps the UV singularity on the cap that closes the bust: the only wrapping triangles are there, and few', () => {
     const wraps = uvWrapTriangles(model.uvs, model.indices);
     expect(wraps.length).toBeGreaterThan(0); // the singular point exists and the check can see it
-    expect(wraps.length).toBeLessThan(100);
+    expect(wraps.length).toBeLessThan(200);
     let minY = Infinity;
     for (let i = 1; i < model.positions.length; i += 3) minY = Math.min(minY, model.positions[i]);
     const neck = model.regionIds.indexOf('neck');
@@ -161,8 +165,8 @@ describe('shipped head model', () => {
     for (const t of wraps) {
       for (let c = 0; c < 3; c++) {
         const v = model.indices[t * 3 + c];
-        // On the flat cap, labelled neck.
-        if (!(model.positions[v * 3 + 1] < minY + 1) || model.vertexRegion[v] !== neck) offCap++;
+        // On the flat cap, labelled neck and flagged as not treatable skin.
+        if (!(model.positions[v * 3 + 1] < minY + 1) || model.vertexRegion[v] !== neck || model.notSkin[v] !== 1) offCap++;
       }
     }
     expect(offCap).toBe(0);

@@ -27,7 +27,7 @@ function countingPorts(): ScoringPorts & { scored: number } {
       ports.scored++;
       return base.scoreRecording(r);
     },
-    provenance: () => base.provenance(),
+    provenance: (...a: Parameters<ScoringPorts['provenance']>) => base.provenance(...a),
   };
   return ports;
 }

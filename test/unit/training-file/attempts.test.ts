@@ -35,7 +35,7 @@ function countingPorts() {
       calls.score++;
       return base.scoreRecording(recording);
     },
-    provenance: () => base.provenance(),
+    provenance: (...a: Parameters<ScoringPorts['provenance']>) => base.provenance(...a),
   };
   return { ports, calls };
 }
