@@ -26,7 +26,7 @@ export const PRACTICE_PRESETS: readonly PracticePreset[] = [
   {
     id: 'roller-forehead-pink',
     procedure: 'roller',
-    title: { zh: '额部滚轮微针：常规终点（皮肤潮红）', en: 'Forehead roller: conventional endpoint (skin turns pink)' },
+    title: { zh: '额部滚轮微针：常规终点（皮肤发红）', en: 'Forehead roller: conventional endpoint (skin turns pink)' },
     goal: { indication: 'skin-aging', endpoint: 'pink', targetRegions: ['forehead'] },
     case: { id: 'case-forehead-normal', age: 38, sex: 'female', skinType: 'normal', fitzpatrick: 3, conditions: [], summary: { zh: '38 岁女性，额部细纹，皮肤正常，无禁忌证。', en: '38-year-old woman, fine forehead lines, normal skin, no contraindications.' } },
     initialSettings: rollerStart,

@@ -41,7 +41,7 @@ export const CLAUSES: readonly ClauseEntry[] = [
   c('8.2', '米字样短促滚动、分区治疗', 'Short fast 米-pattern passes, zone by zone'),
   c('8.3', '生理盐水纱布擦拭渗血', 'Wiping blood with saline gauze'),
   c('8.4', '按目的选择治疗终点', 'Choosing the endpoint'),
-  c('8.4.1', '常规终点：皮肤潮红', 'Conventional endpoint: pink skin'),
+  c('8.4.1', '常规终点：皮肤发红（粉红）', 'Conventional endpoint: the skin turns pink'),
   c('8.4.2', '促透皮吸收终点', 'Endpoint for transdermal absorption'),
   c('8.4.3', '改善质地或瘢痕的终点', 'Endpoint for texture or scars'),
   c('8.5', '特殊部位注意事项（滚轮）', 'Special sites (roller)'),

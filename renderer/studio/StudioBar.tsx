@@ -22,6 +22,8 @@ export function StudioBar({ leave, onTimeUp }: { leave: Leave; onTimeUp: () => v
   const counts = useStudio((s) => s.counts);
   const busy = useStudio((s) => s.busy);
   const live = phase === 'running' || phase === 'ending';
+  // RF counts pulses, nano contacts; i18next picks the plural form from `count` (counts.*_one / _other).
+  const counter = procedure === 'rf' ? { unit: 'pulses', count: counts.pulses } : { unit: 'contacts', count: counts.contacts };
   return (
     <header className="studio-bar">
       <h1>{task ? t('exam.title') : t(`title.${procedure}`)}</h1>
@@ -37,7 +39,7 @@ export function StudioBar({ leave, onTimeUp }: { leave: Leave; onTimeUp: () => v
             </span>
           ) : (
             <span className="studio-counts" data-testid="event-counts">
-              {procedure === 'rf' ? t('counts.pulses', { n: counts.pulses }) : t('counts.contacts', { n: counts.contacts })}
+              {t(`counts.${counter.unit}`, { count: counter.count })}
             </span>
           )}
           <UploadStatus />

@@ -1,8 +1,9 @@
 // Errors in the UI language: what an API error code means, in the studio's words, with main's own message
 // (English, for support and the log) after it in small and marked lang="en"; problems with a recording file
-// name the file and the JSON pointer, worded here where the message is ours, as core gives it otherwise.
+// name the file and say in the UI language which part of the recording is at fault, with the JSON pointer
+// and core's own message (English) after it as the technical detail.
 
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/errors';
 import type { FileProblem } from './debrief/open-file';
 
@@ -31,6 +32,18 @@ export function filePointer(error: ApiError): string | null {
   return error.path.replace(/^\/recording/, '') || '/';
 }
 
+/** Parts of a recording that are lists of entries (the pointer's next segment is the entry's index). */
+const LIST_SECTIONS = new Set(['zones', 'steps', 'settings', 'samples', 'pulses', 'contacts', 'endpoints']);
+/** Parts that are one object each; every other top-level field (format, version, id, ...) is the recording's details. */
+const OBJECT_SECTIONS = new Set(['case', 'goal', 'end', 'trainee', 'app']);
+
+/** Where in a recording a JSON pointer points, in words: its part, and the entry (1-based) of a list part. */
+export function recordingPlace(pointer: string): { section: string; entry?: number } {
+  const [top = '', next] = pointer.split('/').slice(1);
+  if (LIST_SECTIONS.has(top)) return next !== undefined && /^\d+$/.test(next) ? { section: top, entry: Number(next) + 1 } : { section: top };
+  return { section: OBJECT_SECTIONS.has(top) ? top : 'header' };
+}
+
 export function FileProblemText({ problem }: { problem: FileProblem }) {
   const { t, i18n } = useTranslation('studio');
   // Rounded up, so a file just over the limit never reads as the limit itself.
@@ -45,11 +58,14 @@ export function FileProblemText({ problem }: { problem: FileProblem }) {
         </small>
       </>
     );
+  // The sentence in the UI language first; the pointer and core's message (English) after it, for support.
+  const place = recordingPlace(problem.pointer);
+  const values = { file: problem.fileName, section: t(`openFile.section.${place.section}`), n: place.entry };
   return (
     <>
-      <span data-user-content>{problem.fileName}</span> <code>{problem.pointer}</code>{' '}
-      <small className="studio-muted" lang="en">
-        {problem.message}
+      <Trans t={t} i18nKey={place.entry === undefined ? 'openFile.invalidPart' : 'openFile.invalidEntry'} values={values} components={{ file: <span data-user-content /> }} />{' '}
+      <small className="studio-muted studio-error-detail" lang="en">
+        <code>{problem.pointer}</code> {problem.message}
       </small>
     </>
   );

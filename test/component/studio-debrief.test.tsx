@@ -187,11 +187,13 @@ describe('why a failed attempt did not pass', () => {
     await initI18n('zh');
     await setLanguage('zh');
     render(<ReportView state={{ status: 'ready', report }} />);
-    expect(screen.getByTestId('finding-extent').textContent).toBe(`范围：占左眶周接触样本的 ${pct}%（${e.units}/${e.of}）`);
+    expect(screen.getByTestId('finding-extent').textContent).toBe(`范围：占左眶周滚压的 ${pct}%`);
     cleanup();
     await setLanguage('en');
     render(<ReportView state={{ status: 'ready', report }} />);
-    expect(screen.getByTestId('finding-extent').textContent).toBe(`Extent: ${pct}% of the contact samples in Left periorbital (${e.units}/${e.of})`);
+    expect(screen.getByTestId('finding-extent').textContent).toBe(`Extent: ${pct}% of the rolling in Left periorbital`);
+    // The counts behind the share (contact samples) are internal: never on the trainee's screen.
+    expect(screen.getByTestId('finding-extent').textContent).not.toMatch(/\d\s*\/\s*\d/);
   });
 
   it('a passed session shows no reasons', async () => {

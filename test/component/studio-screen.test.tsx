@@ -113,7 +113,7 @@ describe('the studio screen', () => {
     expect(scoring.scored).toBe(1);
     expect(screen.getByTestId('attempt-storage').textContent).toContain('Stored in the training file');
     expect(screen.getByTestId('provenance').textContent).toBe(
-      `Scoring engine ${summary.provenance!.engineVersion} · rules ${summary.provenance!.rulesHash.slice(0, 8)} · head model ${summary.provenance!.headModelSha256.slice(0, 8)}`,
+      `Scoring provenance (for examiners): engine ${summary.provenance!.engineVersion} · rules ${summary.provenance!.rulesHash.slice(0, 8)} · head model ${summary.provenance!.headModelSha256.slice(0, 8)}`,
     );
     expect(screen.getByTestId('replay-time').textContent).toBe('0:03 / 0:03');
     // Practise again from a reopened attempt: the set-up for a new one.

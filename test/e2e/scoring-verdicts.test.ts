@@ -186,7 +186,9 @@ const namedTimes = (text: string, name: string) => text.split(name).length - 1;
       expect(seen.reasons[1].text).toMatch(new RegExp(`^「参数」得分 0，低于每项最低分 ${FLOOR}`));
       const finding = seen.findings.find((f) => f.rule === 'roller-needle-forehead');
       expect(finding?.severity).toBe('严重');
-      expect(finding?.extent).toBe(`范围：占${forehead.zh}接触样本的 100%（${of}/${of}）`);
+      // The share in words and percent; the sample counts behind it are never shown to the trainee.
+      expect(finding?.extent).toBe(`范围：占${forehead.zh}滚压的 100%`);
+      expect(finding?.extent).not.toMatch(/\d\s*\/\s*\d/);
       // 8.5.5's range is the standard's own number; only the extent bands are simulator defaults.
       const foreheadFinding = await page.locator('[data-clause="8.5.5"] li[data-rule="roller-needle-forehead"]').innerText();
       expect(foreheadFinding).toContain('分级界限为模拟器默认值');
@@ -207,7 +209,7 @@ const namedTimes = (text: string, name: string) => text.split(name).length - 1;
       expect(seen.reasons[1].text).toMatch(/^「参数」得分 0，/);
       const finding = seen.findings.find((f) => f.rule === 'roller-needle-forehead');
       expect(finding?.severity).toBe('严重');
-      expect(finding?.extent).toBe(`范围：占${forehead.zh}接触样本的 ${pct(units, of)}%（${units}/${of}）`);
+      expect(finding?.extent).toBe(`范围：占${forehead.zh}滚压的 ${pct(units, of)}%`);
       await checkAndLeave(page);
     });
 
@@ -229,7 +231,7 @@ const namedTimes = (text: string, name: string) => text.split(name).length - 1;
       expect(seen.criteria.parameters).toEqual({ assessed: true, text: `参数 ${Math.round(parameters)}` });
       const finding = seen.findings.find((f) => f.rule === 'roller-needle-forehead');
       expect(finding?.severity).toBe('次要');
-      expect(finding?.extent).toBe(`范围：占${forehead.zh}接触样本的 ${pct(units, of)}%（${units}/${of}）`);
+      expect(finding?.extent).toBe(`范围：占${forehead.zh}滚压的 ${pct(units, of)}%`);
       expect(await page.locator('[data-clause="8.5.5"] li[data-rule="roller-needle-forehead"]').count()).toBe(1);
       await checkAndLeave(page, 'scoring-debrief-zh-slip');
     });
@@ -300,7 +302,7 @@ const namedTimes = (text: string, name: string) => text.split(name).length - 1;
       expect(seen.reasons).toEqual([]);
       const finding = seen.findings.find((f) => f.rule === 'roller-needle-forehead');
       expect(finding?.severity).toBe('Minor');
-      expect(finding?.extent).toBe(`Extent: ${pct(units, of)}% of the contact samples in ${forehead.en} (${units}/${of})`);
+      expect(finding?.extent).toBe(`Extent: ${pct(units, of)}% of the rolling in ${forehead.en}`);
       await checkAndLeave(page, 'scoring-debrief-en-slip');
     });
 
@@ -318,7 +320,7 @@ const namedTimes = (text: string, name: string) => text.split(name).length - 1;
       expect(seen.reasons[0].text).toMatch(new RegExp(`^Technique scored ${technique}, below the per-criterion minimum of ${FLOOR}`));
       const finding = seen.findings.find((f) => f.rule === 'nano-dwell');
       expect(finding?.severity).toBe('Major');
-      expect(finding?.extent).toBe(`Extent: ${pct(long, onCheek)}% of the contacts in ${REGION_NAMES['cheek-left'].en} (${long}/${onCheek})`);
+      expect(finding?.extent).toBe(`Extent: ${pct(long, onCheek)}% of the contacts in ${REGION_NAMES['cheek-left'].en}`);
       await checkAndLeave(page, 'scoring-debrief-en-nano-dwell');
     });
   });

@@ -108,6 +108,9 @@ describe('studio feedback audit, issue 11 §2 (Chromium, web mode)', () => {
     expect(severityOf('roller-needle-forehead')).toBe('major');
     expect(needle.severity).toBe('critical');
     expect(needle.chip).toBe('按目前范围：严重');
+    // The evidence in one number format (1.0, as the catalogue writes it) and one pair of brackets, never nested.
+    expect(needle.text).toContain('（针长 1.5 mm；额部推荐 0.5-1.0 mm）');
+    expect(needle.text).not.toMatch(/（[^）]*（/);
     const outside = warnings.filter((w) => w.rule === 'studio-outside-target');
     expect(outside).toHaveLength(1);
     expect(outside[0].chip).toBe('教学提示（不计分）');
@@ -160,6 +163,13 @@ describe('studio feedback audit, issue 11 §2 (Chromium, web mode)', () => {
     const evidence = async (rule: string) => page.locator(`[data-testid="findings"] li[data-rule="${rule}"]`).innerText();
     expect(Math.round(parseFloat(/覆盖 ([\d.]+)%/.exec(await evidence('roller-coverage'))![1]))).toBe(coveredPct);
     expect(Math.round(parseFloat(/四向覆盖 ([\d.]+)%/.exec(await evidence('roller-cross-pattern'))![1]))).toBe(crossPct);
+    // Each 米 direction with its share, as the direction map showed it: the horizontal and vertical strokes
+    // rolled above have a share, and no rolled direction is called missing (8.2).
+    const directions = /各方向滚过的面积：横向 ([\d.]+)%、斜向 \/ ([\d.]+)%、竖向 ([\d.]+)%、斜向 \\ ([\d.]+)%（每个方向都要 ≥ [\d.]+%）/.exec(await evidence('roller-cross-pattern'));
+    expect(directions).not.toBeNull();
+    expect(Number(directions![1])).toBeGreaterThan(0);
+    expect(Number(directions![3])).toBeGreaterThan(0);
+    expect(await evidence('roller-cross-pattern')).not.toContain('不足的方向');
     await page.waitForTimeout(500);
     problems.push(...(await audit(page, 'audit-roller-debrief-zh')));
     // Test mode: the neutral action palette, each action with its own name, and no feedback at all.

@@ -209,7 +209,7 @@ describe('the practice studio in Chromium (web mode)', () => {
     // The stored report, not scored again: the same score, with what it was computed with.
     expect(await page.locator('.studio-score-value').innerText()).toBe(score);
     expect(await page.getByTestId('attempt-storage').innerText()).toContain('Stored in the training file');
-    expect(await page.getByTestId('provenance').innerText()).toMatch(/^Scoring engine .+ · rules [0-9a-f]{8} · head model [0-9a-f]{8}$/);
+    expect(await page.getByTestId('provenance').innerText()).toMatch(/^Scoring provenance \(for examiners\): engine .+ · rules [0-9a-f]{8} · head model [0-9a-f]{8}$/);
     await page.getByTestId('replay-play').click();
     await page.waitForTimeout(1500);
     expect(await page.getByTestId('replay-time').innerText()).not.toMatch(/^0:00 \//);

@@ -12,7 +12,7 @@ import { REGION_NAMES, type RegionId } from '../../anatomy/regions';
 import { skinFrame } from '../../geometry/skin-frame';
 import type { RfPulse } from '../../recording/types';
 import { RF_ZONE_STEPS, STEP_NAMES } from '../../rules/procedure';
-import { formatRanges, inRanges, rfSiteRule } from '../../rules/sites';
+import { formatMm, inRanges, recommendationText, rfSiteRule } from '../../rules/sites';
 import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 import { SAME_SIDE_DOT, stepBefore, type EngineContext } from './context';
 import type { CoverageScope } from './coverage';
@@ -126,12 +126,14 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
     const site = rfSiteRule(region);
     if (site) {
       if (!inRanges(p.depthMm, [site.depthMm])) {
-        raise(RF_DEPTH_RULE[site.clause], p.tMs, { zh: `进针 ${p.depthMm} mm，推荐 ${formatRanges([site.depthMm])}（${site.basis.zh}）`, en: `depth ${p.depthMm} mm, recommended ${formatRanges([site.depthMm])} (${site.basis.en})` }, { depthMm: p.depthMm, recommendedMm: [...site.depthMm], outOfRange: p.depthMm > site.depthMm[1] ? 'above' : 'below' }, region, undefined, true, p.depthMm > site.depthMm[1] ? 1 : 0);
+        // No brackets: the live warning puts the evidence in its own (engine/findings.ts).
+        const depthAdvice = recommendationText([site.depthMm], site.basis);
+        raise(RF_DEPTH_RULE[site.clause], p.tMs, { zh: `进针 ${formatMm(p.depthMm)} mm；${depthAdvice.zh}`, en: `depth ${formatMm(p.depthMm)} mm; ${depthAdvice.en}` }, { depthMm: p.depthMm, recommendedMm: [...site.depthMm], outOfRange: p.depthMm > site.depthMm[1] ? 'above' : 'below' }, region, undefined, true, p.depthMm > site.depthMm[1] ? 1 : 0);
       }
       if (site.bipolarRequired && !p.bipolar) raise('rf-bipolar-periocular', p.tMs, { zh: '眼周未用双极', en: 'periocular pulse without bipolar mode' }, { bipolar: false }, region);
       if (!p.suction) {
-        if (site.suction === 'required') raise('rf-suction-required', p.tMs, { zh: `${site.basis.zh}未用负压（${site.clause}）`, en: `${site.basis.en} without suction (${site.clause})` }, { suction: false, siteClause: site.clause }, region);
-        else raise('rf-suction-recommended', p.tMs, { zh: `${site.basis.zh}未用负压`, en: `${site.basis.en} without suction` }, { suction: false }, region);
+        if (site.suction === 'required') raise('rf-suction-required', p.tMs, { zh: `${site.basis.zh}未用负压，第 ${site.clause} 条要求使用负压`, en: `no suction on ${site.basis.en}, which clause ${site.clause} asks for` }, { suction: false, siteClause: site.clause }, region);
+        else raise('rf-suction-recommended', p.tMs, { zh: `${site.basis.zh}未用负压`, en: `no suction on ${site.basis.en}` }, { suction: false }, region);
       }
     }
     if (p.suction && (p.pressure ?? 0) > cfg.rfSuctionPressureMax) {

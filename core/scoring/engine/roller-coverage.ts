@@ -5,7 +5,8 @@ import type { RegionId } from '../../anatomy/regions';
 import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 import type { EngineContext } from './context';
 import type { CoverageScope } from './coverage';
-import { round, type Add } from './findings';
+import type { LocalizedText } from '../report';
+import { round, type Add, type Values } from './findings';
 import { DIRECTION_NAMES, type RollerTally } from './roller';
 
 /** Rounds reached on a share of a region's area: area-weighted quantiles of per-vertex rounds. */
@@ -91,11 +92,34 @@ export function finishRoller(ctx: EngineContext, cfg: RollerCoverageDefaults, ta
   if (zoneRevisits > cfg.maxZoneRevisits) add('roller-zone-by-zone', endMs, { zh: `回到已完成分区 ${zoneRevisits} 次`, en: `returned to finished zones ${zoneRevisits} times` }, { revisits: zoneRevisits, limit: cfg.maxZoneRevisits });
 }
 
+/**
+ * 8.2's 米 pattern in a region: the share that has had all four directions against the requirement, and each
+ * direction's own share (the direction map colours an element by how many of the four it has had), so a
+ * direction the trainee rolled reads as how far it got, never as missing. The four-direction share is
+ * rounded as the progress table rounds it; each direction's share is cut, not rounded, to one decimal, so
+ * one just under the requirement never shows as meeting it.
+ */
+export function crossPatternEvidence(cross: number, dirArea: readonly number[], total: number, requiredFraction: number): [LocalizedText, Values] {
+  // The epsilon keeps binary fractions (0.57 × 1000 = 569.99…) from losing a tenth.
+  const cut = (fraction: number) => Math.floor(fraction * 1000 + 1e-9) / 10;
+  const required = round(requiredFraction * 100, 1);
+  const shares = DIRECTION_NAMES.map((_, d) => cut(dirArea[d] / total));
+  const short = shares.filter((pct) => pct < required).length;
+  const each = (lang: 'zh' | 'en', sep: string) => DIRECTION_NAMES.map((name, d) => `${name[lang]} ${shares[d]}%`).join(sep);
+  return [
+    {
+      zh: `四向覆盖 ${round(cross * 100, 1)}%，要求 ≥ ${required}%；各方向滚过的面积：${each('zh', '、')}（每个方向都要 ≥ ${required}%）`,
+      en: `all four directions on ${round(cross * 100, 1)}% of the region, required ≥ ${required}%; each direction: ${each('en', ', ')} (each needs ≥ ${required}%)`,
+    },
+    { crossPatternPct: round(cross * 100, 1), requiredPct: required, directionPct: shares, missingDirections: short },
+  ];
+}
+
 function regionFindings(cfg: RollerCoverageDefaults, add: Add, endMs: number, region: RegionId, cov: number, cross: number, dirArea: number[], total: number, regionRounds: number, peakRounds: number, endpoint: EngineContext['endpoint']): void {
   if (cov < cfg.minCoverageFraction) add('roller-coverage', endMs, { zh: `覆盖 ${round(cov * 100, 1)}%，要求 ≥${cfg.minCoverageFraction * 100}%`, en: `covered ${round(cov * 100, 1)}%, required ≥${cfg.minCoverageFraction * 100}%` }, { coveragePct: round(cov * 100, 1), requiredPct: cfg.minCoverageFraction * 100 }, region);
   if (region !== 'scalp' && cross < cfg.minCrossPatternFraction) {
-    const missing = DIRECTION_NAMES.filter((_, d) => dirArea[d] / total < cfg.minCrossPatternFraction);
-    add('roller-cross-pattern', endMs, { zh: `四向覆盖 ${round(cross * 100, 1)}%${missing.length ? `，不足的方向：${missing.map((m) => m.zh).join('、')}` : ''}`, en: `all four directions on ${round(cross * 100, 1)}%${missing.length ? `; short of: ${missing.map((m) => m.en).join(', ')}` : ''}` }, { crossPatternPct: round(cross * 100, 1), requiredPct: cfg.minCrossPatternFraction * 100, missingDirections: missing.length }, region);
+    const [evidence, values] = crossPatternEvidence(cross, dirArea, total, cfg.minCrossPatternFraction);
+    add('roller-cross-pattern', endMs, evidence, values, region);
   }
   if (endpoint === 'absorption') {
     if (regionRounds < 3 || peakRounds > 5) {

@@ -7,7 +7,7 @@ import { pressureText } from '../../recording/pressure-words';
 import { isNoTreatRegion, REGION_NAMES, type RegionId } from '../../anatomy/regions';
 import { directionClassOfAngle, skinFrame, strokeAngleDeg } from '../../geometry/skin-frame';
 import type { InputSample } from '../../recording/types';
-import { formatRanges, inRanges, rollerNeedleRecommendation, SKIN_TENSION_REGIONS } from '../../rules/sites';
+import { formatMm, inRanges, rollerNeedleRecommendation, SKIN_TENSION_REGIONS } from '../../rules/sites';
 import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 import type { LocalizedText } from '../report';
 import type { EngineContext } from './context';
@@ -222,7 +222,8 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
     const above = rec.ranges.every(([, hi]) => needle > hi);
     needleViolation = {
       ruleId: region === 'nose' && header.case.nasalImplant ? 'roller-nasal-implant-needle' : ROLLER_NEEDLE_RULE[rec.clause],
-      evidence: { zh: `针长 ${needle} mm，推荐 ${formatRanges(rec.ranges)}（${rec.basis.zh}）`, en: `needle ${needle} mm, recommended ${formatRanges(rec.ranges)} (${rec.basis.en})` },
+      // No brackets: the live warning puts the evidence in its own (engine/findings.ts).
+      evidence: { zh: `针长 ${formatMm(needle)} mm；${rec.advice.zh}`, en: `needle ${formatMm(needle)} mm; ${rec.advice.en}` },
       values: { needleLengthMm: needle, recommendedMm: rec.ranges.flat(), outOfRange: above ? 'above' : 'below' },
       worst: above ? 1 : 0,
     };

@@ -1,9 +1,9 @@
 // What the debrief says about the attempt itself: its kind (practice, test, imported), where it is stored
 // (automatically in the training file; abandoned attempts are kept and not counted; imported recordings
-// never count, whatever the file says), and what the stored score was computed with.
+// never count, whatever the file says), and what the stored score was computed with (labelled for examiners).
 
-import { useTranslation } from 'react-i18next';
-import type { AttemptKind as Kind } from '../../../core/api/contract';
+import { Trans, useTranslation } from 'react-i18next';
+import type { AttemptKind as Kind, ScoreProvenance } from '../../../core/api/contract';
 import type { Recording } from '../../../core/recording/types';
 import { ApiErrorText } from '../api-error';
 import { useStudio, type AttemptOutcome, type AttemptProblem } from '../store';
@@ -24,6 +24,23 @@ export function AttemptKind({ outcome, recording }: { outcome: AttemptOutcome | 
     <span className={`studio-mode-badge kind-${kind}`} data-testid="attempt-kind" data-kind={kind}>
       {t(`kind.${kind}`)}
     </span>
+  );
+}
+
+/**
+ * What the stored score was computed with (engine version, rules and head-model hashes): for examiners
+ * checking a score, so it says so, in small muted type; the ids are code, marked lang="en".
+ */
+export function Provenance({ provenance }: { provenance: ScoreProvenance }) {
+  const { t } = useTranslation('studio');
+  const values = { engine: provenance.engineVersion, rules: hashPrefix(provenance.rulesHash), head: hashPrefix(provenance.headModelSha256) };
+  const code = <code lang="en" />;
+  return (
+    <p className="studio-provenance" data-testid="provenance">
+      <small>
+        <Trans t={t} i18nKey="debrief.provenance" values={values} components={{ engine: code, rules: code, model: code }} />
+      </small>
+    </p>
   );
 }
 
@@ -90,15 +107,7 @@ export function AttemptNote({ outcome, problem }: { outcome: AttemptOutcome | nu
           </span>
         )}
       </p>
-      {summary?.provenance && (
-        <p className="studio-provenance" data-testid="provenance">
-          {t('debrief.provenance', {
-            engine: summary.provenance.engineVersion,
-            rules: hashPrefix(summary.provenance.rulesHash),
-            head: hashPrefix(summary.provenance.headModelSha256),
-          })}
-        </p>
-      )}
+      {summary?.provenance && <Provenance provenance={summary.provenance} />}
     </div>
   );
 }

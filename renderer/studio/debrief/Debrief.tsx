@@ -150,10 +150,11 @@ export function Debrief({ head, recording, leave }: { head: LoadedHead; recordin
 export function ReportView({ state, zones = [], scenario, children }: { state: ReportState; zones?: readonly Zone[]; scenario?: Scenario; children?: ReactNode }) {
   const { t, i18n } = useTranslation('studio');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  // How much of the work a finding graded by extent concerns (core/rules/extent-severity.ts).
+  // How much of the work a finding graded by extent concerns (core/rules/extent-severity.ts): the share in
+  // words and percent. The counts behind it (contact samples, pulses) are internal and never shown here.
   const extentText = (f: Finding, procedure: ScoreReport['procedure']) => {
     const e = f.extent!;
-    const values = { pct: Math.round(e.fraction * 1000) / 10, units: e.units, of: e.of, what: t(`debrief.extentWhat.${e.basis === 'scalp-passes' ? 'scalpPasses' : procedure}`) };
+    const values = { pct: Math.round(e.fraction * 1000) / 10, what: t(`debrief.extentWhat.${e.basis === 'scalp-passes' ? 'scalpPasses' : procedure}`) };
     if (e.basis === 'session-events') return t('debrief.extentSession', values);
     const region = e.basis === 'scalp-passes' ? 'scalp' : f.region;
     return region ? t('debrief.extentRegion', { ...values, region: REGION_NAMES[region][lang] }) : t('debrief.extentSession', values);
