@@ -132,7 +132,11 @@ export function coverRegion(b: SessionBuilder, surface: TreatmentSurface, region
       const mids: SurfacePoint[] = [c];
       for (const side of [90, -90]) {
         const across = tracePath(surface, c.p, angle + side, extent);
-        for (let k = 1; k * spacing <= extent; k++) mids.push(across[Math.min(across.length - 1, Math.round((k * spacing) / 0.25))]);
+        for (let k = 1; k * spacing <= extent; k++) {
+          const at = Math.round((k * spacing) / 0.25);
+          if (at >= across.length) break; // the walk ended (a rim or crease): no line beyond it
+          mids.push(across[at]);
+        }
       }
       for (const m of mids) {
         for (const dir of [0, 180]) {
@@ -166,7 +170,7 @@ export function coverRegion(b: SessionBuilder, surface: TreatmentSurface, region
 }
 
 /** Points on a surface grid around a region centre (rows walked along the surface), inside `allowed`. */
-export function surfaceGrid(surface: TreatmentSurface, region: RegionId, spacingMm: number, allowed?: RegionId[], centre?: SurfacePoint): SurfacePoint[] {
+export function surfaceGrid(surface: TreatmentSurface, region: RegionId, spacingMm: number, allowed?: RegionId[], centre?: SurfacePoint, fillGaps = false): SurfacePoint[] {
   const c = centre ?? regionCentre(surface, region);
   const extent = Math.min(90, regionRadiusMm(surface, region, c) + spacingMm);
   const ok = new Set<RegionId>(allowed ?? [region]);
@@ -174,16 +178,56 @@ export function surfaceGrid(surface: TreatmentSurface, region: RegionId, spacing
   const rowStarts: SurfacePoint[] = [c];
   for (const side of [90, -90]) {
     const col = tracePath(surface, c.p, side, extent);
-    for (let k = 1; k * spacingMm <= extent; k++) rowStarts.push(col[Math.min(col.length - 1, Math.round((k * spacingMm) / 0.25))]);
+    // A walk can end before `extent` (at a rim or crease): points past its end are not there, rather than
+    // all piled onto its last point (which would stack pulses the session never meant to stack).
+    for (let k = 1; k * spacingMm <= extent; k++) {
+      const at = Math.round((k * spacingMm) / 0.25);
+      if (at >= col.length) break;
+      rowStarts.push(col[at]);
+    }
   }
+  // Rows walked along a curved surface converge; a practitioner spacing pulses evenly never fires two much
+  // closer than the spacing, so a point within half the spacing of one already placed is left out.
+  const minGapMm = 0.5 * spacingMm;
+  const add = (p: SurfacePoint) => {
+    if (!ok.has(p.region)) return;
+    for (const q of out) if (Math.hypot(p.p[0] - q.p[0], p.p[1] - q.p[1], p.p[2] - q.p[2]) < minGapMm) return;
+    out.push(p);
+  };
   for (const r of rowStarts) {
-    if (ok.has(r.region)) out.push(r);
+    add(r);
     for (const side of [0, 180]) {
       const row = tracePath(surface, r.p, side, extent);
       for (let k = 1; k * spacingMm <= extent; k++) {
-        const p = row[Math.min(row.length - 1, Math.round((k * spacingMm) / 0.25))];
-        if (ok.has(p.region)) out.push(p);
+        const at = Math.round((k * spacingMm) / 0.25);
+        if (at >= row.length) break;
+        add(row[at]);
       }
+    }
+  }
+  if (!fillGaps) return out;
+  // A square pattern leaves its cell centres 0.71 × the spacing from the nearest point, inside a tip as wide as
+  // the spacing: only skin farther than that is a gap.
+  const fillBeyondMm = 0.75 * spacingMm;
+  // Where the rows diverge they leave gaps. An RF session must leave none (9.3): the region's skin vertex
+  // farthest from every point gets one, again and again, until none is a gap (farthest
+  // first keeps the added footprints from piling onto the rows; vertex order breaks ties).
+  const code = surface.regionIds.indexOf(region);
+  const pos = surface.positions;
+  const nrm = surface.normals;
+  const verts: number[] = [];
+  for (let v = 0; v < surface.vertexRegion.length; v++) if (surface.vertexRegion[v] === code && !surface.notSkin?.[v]) verts.push(v);
+  const gap = verts.map((v) => Math.min(Infinity, ...out.map((q) => Math.hypot(pos[v * 3] - q.p[0], pos[v * 3 + 1] - q.p[1], pos[v * 3 + 2] - q.p[2]))));
+  for (;;) {
+    let far = -1;
+    for (let i = 0; i < verts.length; i++) if (gap[i] > fillBeyondMm && (far < 0 || gap[i] > gap[far])) far = i;
+    if (far < 0) break;
+    const v = verts[far];
+    const p: Vec3 = [pos[v * 3], pos[v * 3 + 1], pos[v * 3 + 2]];
+    out.push({ p, n: [nrm[v * 3], nrm[v * 3 + 1], nrm[v * 3 + 2]], region, vertex: v });
+    for (let i = 0; i < verts.length; i++) {
+      const w = verts[i];
+      gap[i] = Math.min(gap[i], Math.hypot(pos[w * 3] - p[0], pos[w * 3 + 1] - p[1], pos[w * 3 + 2] - p[2]));
     }
   }
   return out;

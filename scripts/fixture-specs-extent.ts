@@ -56,9 +56,9 @@ export const EXTENT_FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'roller-periorbital-long-needle',
-    description: 'Forehead rolled well at 0.5 mm, then the left periorbital region with 1.0 mm for 80 % of its contact and 0.25 mm after (8.5.1: 0.25 mm): thin periocular skin at a notable extent, critical.',
+    description: 'Forehead rolled well at 0.5 mm, then the left periorbital region with 1.0 mm for 80 % of its contact and 0.25 mm after (8.5.1: 0.25 mm): thin periocular skin at a notable extent, critical. The ring around the open eye is narrow and curved: the strokes leave it 74 % complete in all four directions (80 % asked), 米 pattern (8.2), major.',
     passed: false,
-    expected: [f('roller-needle-eyelid:periorbital-left', '8.5.1', 'critical')],
+    expected: [f('roller-cross-pattern:periorbital-left', '8.2', 'major'), f('roller-needle-eyelid:periorbital-left', '8.5.1', 'critical')],
     build: (s) => {
       const b = new SessionBuilder('roller-periorbital-long-needle', 'roller', { indication: 'fine lines', endpoint: 'pink', targetRegions: ['forehead', 'periorbital-left'] }, NORMAL_CASE, [
         { id: 'zone-forehead', regions: ['forehead'] },
@@ -68,7 +68,7 @@ export const EXTENT_FIXTURE_SPECS: FixtureSpec[] = [
       coverRegion(b, s, 'forehead', { angles: [0, 45, 90, 135] });
       const periorbitalStart = b.samples.length;
       b.set(roller(0.25, 10));
-      coverRegion(b, s, 'periorbital-left', { angles: [0, 45, 90, 135], spacingMm: 5, minRunMm: 1 });
+      coverRegion(b, s, 'periorbital-left', { angles: [0, 45, 90, 135], spacingMm: 3.5, minRunMm: 1 });
       b.step('aftercare-instructions');
       const rec = b.build();
       // 1.0 mm for the first 80 % of the periorbital contact samples.
@@ -126,7 +126,7 @@ export const EXTENT_FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'nano-cheek-dwell-mostly-wrong',
-    description: 'Nano on the left cheek with the last 70 % of contacts 4 s: major, 25 × 1.7 = 42.5 points off technique, under the floor.',
+    description: 'Nano on the left cheek with the last 70 % of contacts (to the nearest contact) 4 s: major, about 25 × 1.7 = 42.5 points off technique, under the floor.',
     passed: false,
     expected: [f('nano-dwell:cheek-left', '10.5', 'major')],
     build: (s) => nanoSession(s, 'nano-cheek-dwell-mostly-wrong', { region: 'cheek-left', spacing: 8, dwellAt: (k, n) => (k >= 0.3 * n ? 4000 : 1500) }),

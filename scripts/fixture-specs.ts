@@ -25,6 +25,9 @@ export interface FixtureSpec {
 }
 
 export const ALL4 = [0, 45, 90, 135];
+/** Stroke spacing on small, curved sites (the lids, the nose, around the eye): a 10 mm drum in overlapping
+ *  strokes that follow the site's curve, as a careful practitioner rolls it. */
+const LID_STROKE_SPACING_MM = 3.5;
 export const roller = (needleLengthMm: number, drumWidthMm = 20) => ({ device: 'roller' as const, needleLengthMm, drumWidthMm });
 
 export function rollerSession(
@@ -94,7 +97,7 @@ export function rfSession(
     const tipId = o.tipIds ? o.tipIds(zi) : s.tipId;
     if (o.fitTip !== false && (zi === 0 || tipId !== (o.tipIds ? o.tipIds(zi - 1) : s.tipId))) b.step('fit-new-tip');
     if (o.zonePrep !== false) for (const st of ['remove-anaesthetic', 'cleanse-again', 'disinfect'] as const) b.step(st, { zoneId });
-    const grid = surfaceGrid(surface, region, o.spacing ?? 10);
+    const grid = surfaceGrid(surface, region, o.spacing ?? 9.5, undefined, undefined, true);
     grid.forEach((p, k) => {
       if (o.skip?.(i)) {
         i++;
@@ -239,28 +242,28 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     description: 'Left lower eyelid, 0.25 mm, skin held over bone (8.5.1).',
     passed: true,
     expected: [],
-    build: (s) => rollerSession(s, 'roller-eyelid-with-tension', { region: 'lower-eyelid-left', needle: 0.25, tension: true, drum: 10 }),
+    build: (s) => rollerSession(s, 'roller-eyelid-with-tension', { region: 'lower-eyelid-left', needle: 0.25, tension: true, drum: 10, spacing: LID_STROKE_SPACING_MM }),
   },
   {
     name: 'roller-eyelid-no-tension',
     description: 'Left lower eyelid, 0.25 mm, without stretching the skin (8.5.1) on all of its contact: major at the most extent, 25 × 2 points off technique, under the floor.',
     passed: false,
     expected: [f('roller-eyelid-tension:lower-eyelid-left', '8.5.1', 'major')],
-    build: (s) => rollerSession(s, 'roller-eyelid-no-tension', { region: 'lower-eyelid-left', needle: 0.25, tension: false, drum: 10 }),
+    build: (s) => rollerSession(s, 'roller-eyelid-no-tension', { region: 'lower-eyelid-left', needle: 0.25, tension: false, drum: 10, spacing: LID_STROKE_SPACING_MM }),
   },
   {
     name: 'roller-nose-implant-pressure',
     description: 'Nose with an implant, 0.25 mm needle but pressing (8.5.2) on all of its contact: critical at the most extent.',
     passed: false,
     expected: [f('roller-nasal-implant-pressure:nose', '8.5.2', 'critical')],
-    build: (s) => rollerSession(s, 'roller-nose-implant-pressure', { region: 'nose', needle: 0.25, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.5, drum: 10 }),
+    build: (s) => rollerSession(s, 'roller-nose-implant-pressure', { region: 'nose', needle: 0.25, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.5, drum: 10, spacing: LID_STROKE_SPACING_MM }),
   },
   {
     name: 'roller-nose-implant-long-needle',
     description: 'Nose with an implant, light touch but a 0.5 mm needle (8.5.2: at most 0.25 mm) throughout: critical from a notable extent over an implant.',
     passed: false,
     expected: [f('roller-nasal-implant-needle:nose', '8.5.2', 'critical')],
-    build: (s) => rollerSession(s, 'roller-nose-implant-long-needle', { region: 'nose', needle: 0.5, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.1, drum: 10 }),
+    build: (s) => rollerSession(s, 'roller-nose-implant-long-needle', { region: 'nose', needle: 0.5, patient: { ...NORMAL_CASE, nasalImplant: true }, pressure: 0.1, drum: 10, spacing: LID_STROKE_SPACING_MM }),
   },
   {
     name: 'roller-nasolabial-short-needle',
@@ -281,7 +284,7 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
     description: 'Upper eyelid strokes that run onto the left eye (no-treat zone): critical.',
     passed: false,
     expected: [f('no-treat-contact:eye-left', '8.5', 'critical')],
-    build: (s) => rollerSession(s, 'roller-touches-eye', { region: 'upper-eyelid-left', needle: 0.25, tension: true, drum: 10, allowed: ['upper-eyelid-left', 'eye-left'] }),
+    build: (s) => rollerSession(s, 'roller-touches-eye', { region: 'upper-eyelid-left', needle: 0.25, tension: true, drum: 10, spacing: LID_STROKE_SPACING_MM, allowed: ['upper-eyelid-left', 'eye-left'] }),
   },
   {
     name: 'roller-horizontal-only',
@@ -439,9 +442,9 @@ export const FIXTURE_SPECS: FixtureSpec[] = [
   },
   {
     name: 'rf-periocular-monopolar-deep',
-    description: 'RF on the left periorbital area and left zygoma at 2.0 mm without bipolar mode (9.6.4: bipolar, 0.5-1.5 mm) on every pulse: too deep on thin periocular skin, monopolar on most of it and too deep on all of the zygoma are each critical.',
+    description: 'RF on the left periorbital area and left zygoma at 2.0 mm without bipolar mode (9.6.4: bipolar, 0.5-1.5 mm) on every pulse: too deep on thin periocular skin, monopolar on most of it and too deep on all of the zygoma are each critical. The narrow, curved periorbital ring around the open eye is left about 6 % untreated by 6 mm tips 5.5 mm apart: no-miss (9.3), major.',
     passed: false,
-    expected: [f('rf-depth-periocular:periorbital-left', '9.6.4', 'critical'), f('rf-bipolar-periocular:periorbital-left', '9.6.4', 'critical'), f('rf-depth-face:zygoma-left', '9.6.5', 'critical')],
+    expected: [f('rf-depth-periocular:periorbital-left', '9.6.4', 'critical'), f('rf-bipolar-periocular:periorbital-left', '9.6.4', 'critical'), f('rf-depth-face:zygoma-left', '9.6.5', 'critical'), f('rf-no-miss:periorbital-left', '9.3', 'major')],
     build: (s) => rfSession(s, 'rf-periocular-monopolar-deep', { regions: ['periorbital-left', 'zygoma-left'], settings: { depthMm: 2.0, bipolar: false, tipSizeMm: 6 }, spacing: 5.5 }),
   },
   {

@@ -56,6 +56,12 @@ export interface SurfaceIndex {
    */
   regionInterior(code: number, bandMm: number): Uint32Array;
   /**
+   * The part of a region that coverage is judged on: its interior at the widest of bandMm, bandMm/2, bandMm/4
+   * and 0 that still holds at least minAreaFraction of the region's area, so a narrow region (a lower eyelid,
+   * a few millimetres tall) is judged on most of its skin rather than on a handful of vertices.
+   */
+  judgedInterior(code: number, bandMm: number, minAreaFraction: number): Uint32Array;
+  /**
    * Calls visit(v) for every vertex whose position lies in the axis-aligned box [min, max]
    * (coarse: callers refine with exact tests). Allocation-free.
    */
@@ -191,12 +197,24 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
     return list;
   };
 
+  const judgedInterior = (code: number, bandMm: number, minAreaFraction: number): Uint32Array => {
+    const need = minAreaFraction * regionAreaMm2[code];
+    for (const band of [bandMm, bandMm / 2, bandMm / 4]) {
+      const inner = regionInterior(code, band);
+      let a = 0;
+      for (const v of inner) a += vertexAreaMm2[v];
+      if (a >= need) return inner;
+    }
+    return regionVertices(code);
+  };
+
   return {
     surface,
     grid,
     vertexCount: n,
     regionVertices,
     regionInterior,
+    judgedInterior,
     vertexAreaMm2,
     adjacencyStart,
     adjacency,

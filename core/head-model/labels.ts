@@ -94,9 +94,10 @@ const NASOLABIAL_HALF_WIDTH_MM = 5;
 export function isTreatableSkin(x: number, y: number, z: number): boolean {
   const baseY = HEAD_SHAPE.neckBaseY + 14 * Math.min(1, Math.max(0, -z / 40));
   if (y < baseY) return false;
-  // Beside the neck column, on the shoulders' slope.
-  const ex = x / 60;
-  const ez = (z + 12) / 54;
+  // Beside the neck column, on the shoulders' slope (the ellipse clears the man's thicker neck, 59 × 53 mm in
+  // this frame, by about 5 mm).
+  const ex = x / 64;
+  const ez = (z + 12) / 58;
   return !(y < -100 && ex * ex + ez * ez > 1);
 }
 

@@ -24,6 +24,7 @@ export const SIMULATOR_DEFAULTS = {
   maxBadStrokeFraction: d(0.25, 'fraction', '8.2', '过长或过慢的滚动次数占比超过该值即记录问题', 'Share of too long or too slow passes above which a finding is raised'),
   footprintDepthToleranceMm: d(3, 'mm', '8.2', '滚筒覆盖只计入距接触切平面该距离内的表面', 'Drum footprint counts surface within this distance of the contact tangent plane'),
   borderBandMm: d(3, 'mm', '9.3', '覆盖率和遗漏只在区域边界向内该距离以内的部分计算（边界带不计）', 'Coverage and misses are measured inside the region, leaving out a band this wide along its border'),
+  minJudgedAreaFraction: d(0.5, 'fraction', '9.3', '边界带不得使判定面积少于区域面积的该比例：窄小区域（如下眼睑）边界带依次减半，直至满足', 'The border band may not leave less than this share of a region to judge: on narrow regions (the lower eyelids) it is halved until it does'),
   untreatedCoverageFraction: d(0.05, 'fraction', '8.2', '目标区域覆盖低于该比例视为未治疗（任务未完成，严重）', 'A target region covered less than this counts as untreated (task not done, critical)'),
   minCoverageFraction: d(0.9, 'fraction', '8.2', '目标区域内至少被滚过一次的面积比例', 'Share of a target region that must be rolled at least once'),
   minCrossPatternFraction: d(0.8, 'fraction', '8.2', '目标区域内四个方向都覆盖的面积比例（米字完整度）', 'Share of a target region covered in all four directions (米 completeness)'),

@@ -35,7 +35,7 @@ export { compareClause };
 function partDefaults(cfg: SimulatorDefaultValues) {
   return {
     protocol: { noTreatMinSamples: cfg.noTreatMinSamples, minZoneDwellMs: cfg.minZoneDwellMs, wetCompressMinMin: cfg.wetCompressMinMin },
-    coverage: { borderBandMm: cfg.borderBandMm, untreatedCoverageFraction: cfg.untreatedCoverageFraction },
+    coverage: { borderBandMm: cfg.borderBandMm, minJudgedAreaFraction: cfg.minJudgedAreaFraction, untreatedCoverageFraction: cfg.untreatedCoverageFraction },
     roller: {
       strokeChunkMm: cfg.strokeChunkMm,
       strokeGapMs: cfg.strokeGapMs,
@@ -80,6 +80,7 @@ function partDefaults(cfg: SimulatorDefaultValues) {
       skinNanoContactDosePassMm: cfg.skinNanoContactDosePassMm,
       endpointReachedAreaFraction: cfg.endpointReachedAreaFraction,
       borderBandMm: cfg.borderBandMm,
+      minJudgedAreaFraction: cfg.minJudgedAreaFraction,
       roundsPercentile: cfg.roundsPercentile,
       extentTraceFraction: cfg.extentTraceFraction,
       extentMostFraction: cfg.extentMostFraction,

@@ -1,5 +1,5 @@
 // What the end-of-session coverage checks of every procedure share: the target regions the surface carries,
-// each region's interior (coverage is judged borderBandMm inside its edge), and the critical finding for a
+// each region's interior (coverage is judged borderBandMm inside its edge, less on narrow regions), and the critical finding for a
 // target region left (almost) untreated (8.x, 9.3, 10.x).
 
 import { REGION_NAMES, type RegionId } from '../../anatomy/regions';
@@ -12,7 +12,7 @@ const UNTREATED_RULE = { roller: 'roller-target-untreated', rf: 'rf-target-untre
 export interface CoverageScope {
   /** Target regions present on the surface with a non-zero area, with their region codes. */
   readonly regionCodes: readonly { region: RegionId; code: number }[];
-  /** Interior vertices of a region code (SurfaceIndex.regionInterior at borderBandMm). */
+  /** The vertices a region's coverage is judged on (SurfaceIndex.judgedInterior at borderBandMm). */
   interiorOf(code: number): Uint32Array;
   /** Total vertex area of some vertices, mm². */
   areaOf(verts: Uint32Array): number;
@@ -24,7 +24,7 @@ export interface CoverageScope {
   untreatedRegion(region: RegionId): boolean;
 }
 
-export type CoverageDefaults = Pick<SimulatorDefaultValues, 'borderBandMm' | 'untreatedCoverageFraction'>;
+export type CoverageDefaults = Pick<SimulatorDefaultValues, 'borderBandMm' | 'minJudgedAreaFraction' | 'untreatedCoverageFraction'>;
 
 export function coverageScope(ctx: EngineContext, cfg: CoverageDefaults, add: Add, endMs: number): CoverageScope {
   const { idx, procedure } = ctx;
@@ -32,7 +32,7 @@ export function coverageScope(ctx: EngineContext, cfg: CoverageDefaults, add: Ad
   const untreatedRegions = new Set<RegionId>();
   return {
     regionCodes: ctx.targetRegions.map((r) => ({ region: r, code: idx.regionCode(r) })).filter((r) => r.code >= 0 && idx.regionAreaMm2[r.code] > 0),
-    interiorOf: (code) => idx.regionInterior(code, cfg.borderBandMm),
+    interiorOf: (code) => idx.judgedInterior(code, cfg.borderBandMm, cfg.minJudgedAreaFraction),
     areaOf: (verts) => {
       let a = 0;
       for (const v of verts) a += area[v];

@@ -20,7 +20,7 @@ import type { RollerTally } from './roller';
 import { roundsQuantiles } from './roller-coverage';
 
 export type EndpointDefaults = SkinReactionDefaults &
-  Pick<SimulatorDefaultValues, 'endpointReachedAreaFraction' | 'borderBandMm' | 'roundsPercentile' | 'extentTraceFraction' | 'extentMostFraction'>;
+  Pick<SimulatorDefaultValues, 'endpointReachedAreaFraction' | 'borderBandMm' | 'minJudgedAreaFraction' | 'roundsPercentile' | 'extentTraceFraction' | 'extentMostFraction'>;
 
 /** The endpoints of 8.4 the roller declares; RF (tightening) and nano (delivery) have no declared endpoint. */
 const JUDGED = new Set(['pink', 'absorption', 'texture-scars']);
@@ -52,7 +52,7 @@ export function createEndpoint(ctx: EngineContext, cfg: EndpointDefaults, tally:
   const area = idx.vertexAreaMm2;
   const interior = (region: RegionId): Uint32Array | null => {
     const code = idx.regionCode(region);
-    return code >= 0 && idx.regionAreaMm2[code] > 0 ? idx.regionInterior(code, cfg.borderBandMm) : null;
+    return code >= 0 && idx.regionAreaMm2[code] > 0 ? idx.judgedInterior(code, cfg.borderBandMm, cfg.minJudgedAreaFraction) : null;
   };
   const reactionOf = (verts: Uint32Array): RegionReaction => regionReaction(state, verts, area, cfg);
   /** 8.4.2's rounds on the region now, as roller-coverage counts them (the scalp: its horizontal passes). */

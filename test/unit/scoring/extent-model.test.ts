@@ -110,7 +110,8 @@ describe('sessions wholly, mostly, partly and barely wrong', () => {
     expect(share).toBeGreaterThan(0.75);
     expect(share).toBeLessThan(0.85);
     const report = score(r, { surface });
-    expect(report.findings.map((f) => [f.id, f.severity])).toEqual([['roller-needle-eyelid:periorbital-left', 'critical']]);
+    // The needle is the critical finding; the narrow ring around the open eye also falls short of the 米 pattern.
+    expect(report.findings.map((f) => [f.id, f.severity])).toEqual([['roller-cross-pattern:periorbital-left', 'major'], ['roller-needle-eyelid:periorbital-left', 'critical']]);
     expect(report.passed).toBe(false);
     expect(failReasons(report)[0]).toMatchObject({ kind: 'critical', clause: '8.5.1', region: 'periorbital-left', message: ruleById('roller-needle-eyelid').statement });
     // The same 80 % on the forehead, whose skin is not thin, is critical only because it is most of the site.

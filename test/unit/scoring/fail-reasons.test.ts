@@ -58,7 +58,15 @@ describe('failReasons', () => {
     // A rule broken on a notable part of the site only: major, scaled by its extent, and parameters holds its floor.
     const partly = fixture('nano-cheek-dwell-mostly-wrong').report;
     expect(partly.criticalFailure).toBe(false);
-    expect(failReasons(partly)).toEqual([{ kind: 'criterion', criterion: 'technique', score: 57.5, floor: 60, simulatorDefault: true }]);
+    // The last 70 % of the contacts (to the nearest contact) dwell too long: major, 25 × (1 + share) off technique.
+    const contacts = (JSON.parse(readFileSync(new URL('nano-cheek-dwell-mostly-wrong.json', dir), 'utf8')) as { contacts: { tStartMs: number; tEndMs: number }[] }).contacts;
+    const share = contacts.filter((c) => c.tEndMs - c.tStartMs > 3000).length / contacts.length;
+    expect(share).toBeGreaterThan(0.65);
+    expect(share).toBeLessThan(0.75);
+    const reasons = failReasons(partly);
+    expect(reasons).toEqual([{ kind: 'criterion', criterion: 'technique', score: expect.any(Number), floor: 60, simulatorDefault: true }]);
+    // The extent is taken to two decimals, so the score agrees with the share to within half a point.
+    expect(Math.abs((reasons[0] as { score: number }).score - (100 - 25 * (1 + share)))).toBeLessThan(0.5);
   });
 
   it("uses the scenario's floor and pass mark, and says they are not simulator defaults", () => {
