@@ -182,7 +182,7 @@ describe('why a failed attempt did not pass', () => {
 
   it('a finding graded by extent says how much of the site it concerns', async () => {
     const report = scored('roller-periorbital-long-needle');
-    const e = report.findings[0].extent!;
+    const e = report.findings.find((f) => f.extent)!.extent!;
     const pct = Math.round(e.fraction * 1000) / 10;
     await initI18n('zh');
     await setLanguage('zh');

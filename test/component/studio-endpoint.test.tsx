@@ -69,6 +69,9 @@ describe('endpoint findings in the debrief', () => {
     render(<ReportView state={{ status: 'ready', report }} />);
     const group = document.querySelector('[data-clause="8.4.1"]')!;
     expect(group.textContent).toContain('宣布达到常规终点时皮肤应已发红（粉红）');
-    expect(group.textContent).toContain('1:36 宣布已达终点时，额部只有 0% 的面积呈粉红（模拟器皮肤反应模型，需 ≥80%）');
+    // The declaration's own time in the session, as the studio shows times (m:ss).
+    const declaredAtMs = parsed.recording.endpoints![0].tMs;
+    const shown = `${Math.floor(declaredAtMs / 60_000)}:${String(Math.floor((declaredAtMs % 60_000) / 1000)).padStart(2, '0')}`;
+    expect(group.textContent).toContain(`${shown} 宣布已达终点时，额部只有 0% 的面积呈粉红（模拟器皮肤反应模型，需 ≥80%）`);
   });
 });

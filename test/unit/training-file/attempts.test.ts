@@ -16,7 +16,13 @@ import { fixture, foreheadSamples, ok, sessionBatches, tempDir } from './helpers
 const headOverride = vi.hoisted(() => ({ metaPath: null as string | null }));
 vi.mock('../../../core/node/surface', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../core/node/surface')>();
-  return { ...actual, loadScoringSurface: (metaPath?: string) => actual.loadScoringSurface(headOverride.metaPath ?? metaPath) };
+  return {
+    ...actual,
+    loadScoringSurface: (metaPath?: string) => actual.loadScoringSurface(headOverride.metaPath ?? metaPath),
+    // Main scores each recording on the head its case names; with the override every head is the missing file.
+    scoringSurfaceFor: (recording: Parameters<typeof actual.scoringSurfaceFor>[0]) =>
+      headOverride.metaPath ? { ...actual.scoringSurfaceFor(recording), surface: actual.loadScoringSurface(headOverride.metaPath).surface } : actual.scoringSurfaceFor(recording),
+  };
 });
 afterEach(() => {
   headOverride.metaPath = null;
