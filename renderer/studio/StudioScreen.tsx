@@ -215,7 +215,7 @@ function StudioBody({ heads, onExit, opening }: { heads: LoadedHeads; onExit: ()
         <DevicePanel />
         <EndpointPanel />
       </aside>
-      <main className="studio-stage">
+      <main className="studio-stage" data-head={head.head.variant}>
         <StudioScene head={head} />
       </main>
       <aside className="studio-side studio-side-right">

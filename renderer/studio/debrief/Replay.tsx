@@ -72,7 +72,7 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
   const marks = findings.filter((f) => f.span);
 
   return (
-    <section className="studio-panel studio-replay" aria-labelledby="replay-title">
+    <section className="studio-panel studio-replay" aria-labelledby="replay-title" data-head={head.head.variant}>
       <h2 id="replay-title">{t('replay.title')}</h2>
       <div className="studio-replay-view">
         <StudioCanvas label={t('replay.canvasLabel')}>
