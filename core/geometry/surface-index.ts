@@ -2,6 +2,7 @@
 // per-vertex area (a third of each adjacent triangle), vertex adjacency (CSR) and region areas.
 // Built once per surface (cached) so per-sample work is a few grid cells and no allocation.
 
+import { vertexAdjacency } from './adjacency';
 import type { RegionId } from '../anatomy/regions';
 import type { TreatmentSurface } from '../surface/surface';
 
@@ -116,7 +117,6 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
   // Vertex areas and adjacency from triangles.
   const idxs = surface.indices;
   const vertexAreaMm2 = new Float64Array(n);
-  const degree = new Uint32Array(n + 1);
   for (let t = 0; t < idxs.length; t += 3) {
     const a = idxs[t], b = idxs[t + 1], cc = idxs[t + 2];
     const abx = pos[b * 3] - pos[a * 3], aby = pos[b * 3 + 1] - pos[a * 3 + 1], abz = pos[b * 3 + 2] - pos[a * 3 + 2];
@@ -125,24 +125,8 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
     vertexAreaMm2[a] += area / 3;
     vertexAreaMm2[b] += area / 3;
     vertexAreaMm2[cc] += area / 3;
-    degree[a + 1] += 2;
-    degree[b + 1] += 2;
-    degree[cc + 1] += 2;
   }
-  // Each triangle contributes both neighbours of each corner; duplicates (shared edges) are harmless for flood fills.
-  const adjacencyStart = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) adjacencyStart[i + 1] = adjacencyStart[i] + degree[i + 1];
-  const adjacency = new Uint32Array(adjacencyStart[n]);
-  const cursor = adjacencyStart.slice(0, n);
-  for (let t = 0; t < idxs.length; t += 3) {
-    const a = idxs[t], b = idxs[t + 1], cc = idxs[t + 2];
-    adjacency[cursor[a]++] = b;
-    adjacency[cursor[a]++] = cc;
-    adjacency[cursor[b]++] = a;
-    adjacency[cursor[b]++] = cc;
-    adjacency[cursor[cc]++] = a;
-    adjacency[cursor[cc]++] = b;
-  }
+  const { start: adjacencyStart, list: adjacency } = vertexAdjacency(idxs, n);
   // Treatable skin only: the model's flat closing cap under the neck is not skin anyone treats, so it is in
   // no region's vertices, area or interior (it is the cut the head model ends with, not anatomy).
   const skin = new Uint8Array(n).fill(1);
@@ -197,15 +181,25 @@ function buildIndex(surface: TreatmentSurface): SurfaceIndex {
     return list;
   };
 
+  const judgedCache = new Map<string, Uint32Array>();
   const judgedInterior = (code: number, bandMm: number, minAreaFraction: number): Uint32Array => {
+    // Asked for at every live report: the choice is made once per region and setting.
+    const key = `${code}:${bandMm}:${minAreaFraction}`;
+    let judged = judgedCache.get(key);
+    if (judged) return judged;
     const need = minAreaFraction * regionAreaMm2[code];
+    judged = regionVertices(code);
     for (const band of [bandMm, bandMm / 2, bandMm / 4]) {
       const inner = regionInterior(code, band);
       let a = 0;
       for (const v of inner) a += vertexAreaMm2[v];
-      if (a >= need) return inner;
+      if (a >= need) {
+        judged = inner;
+        break;
+      }
     }
-    return regionVertices(code);
+    judgedCache.set(key, judged);
+    return judged;
   };
 
   return {

@@ -8,6 +8,7 @@ import { isNoTreatRegion, type RegionId } from '../anatomy/regions';
 import { clamp, fissure2d, GLOBE, globeSdf, HEAD_SHAPE, lidMargins, lipsSdf, mouthLineY, nostrilSdf, smoothstep } from './head-sdf';
 import { browY } from './labels';
 
+import { vertexAdjacency } from '../geometry/adjacency';
 import { APPEARANCE_CHANNELS } from '../surface/surface';
 
 export { APPEARANCE_CHANNELS };
@@ -85,29 +86,10 @@ export function needsFineMesh(x: number, y: number, z: number, style: Appearance
   return z > 50 && Math.abs(fissure2d(ax, y)) < 3 && globeSdf(ax, y, z) < 4;
 }
 
-/** Mesh neighbours of every vertex (CSR), for smoothing per-vertex indicators along the surface. */
-function adjacency(indices: ArrayLike<number>, vertexCount: number): { start: Int32Array; list: Int32Array } {
-  const degree = new Int32Array(vertexCount + 1);
-  for (let t = 0; t < indices.length; t += 3) {
-    for (let c = 0; c < 3; c++) degree[indices[t + c] + 1] += 2;
-  }
-  for (let v = 0; v < vertexCount; v++) degree[v + 1] += degree[v];
-  const fill = degree.slice(0, vertexCount);
-  const list = new Int32Array(degree[vertexCount]);
-  for (let t = 0; t < indices.length; t += 3) {
-    for (let c = 0; c < 3; c++) {
-      const v = indices[t + c];
-      list[fill[v]++] = indices[t + ((c + 1) % 3)];
-      list[fill[v]++] = indices[t + ((c + 2) % 3)];
-    }
-  }
-  return { start: degree, list };
-}
-
 /** Umbrella smoothing of a 0..1 indicator, `iterations` times (each spreads it about one edge further). */
 export function smoothOnMesh(values: Float32Array, indices: ArrayLike<number>, iterations: number): Float32Array {
   const n = values.length;
-  const { start, list } = adjacency(indices, n);
+  const { start, list } = vertexAdjacency(indices, n);
   let cur = Float32Array.from(values);
   let next = new Float32Array(n);
   for (let it = 0; it < iterations; it++) {

@@ -200,9 +200,10 @@ export function buildHeadModel(options: BuildOptions = {}): BuiltHeadModel {
   const landmarks: Landmark[] = found.map((l) => ({ id: l.id, p: moved(l.p) }));
   const uvs = computeUvs(positions);
   const globe = toVariant(GLOBE.centre);
+  const eyeRadiusMm = round2((GLOBE.radiusMm - EYEBALL_DRAWN_INSET_MM) * Math.min(sx, sy, sz));
   const eyes: EyeGlobe[] = [
-    { side: 'left', centre: moved(globe), radiusMm: round2((GLOBE.radiusMm - EYEBALL_DRAWN_INSET_MM) * Math.min(sx, sy, sz)) },
-    { side: 'right', centre: moved([-globe[0], globe[1], globe[2]]), radiusMm: round2((GLOBE.radiusMm - EYEBALL_DRAWN_INSET_MM) * Math.min(sx, sy, sz)) },
+    { side: 'left', centre: moved(globe), radiusMm: eyeRadiusMm },
+    { side: 'right', centre: moved([-globe[0], globe[1], globe[2]]), radiusMm: eyeRadiusMm },
   ];
 
   const draft: HeadModel = {

@@ -4,7 +4,7 @@
 import { Canvas, useThree } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import { createRoot } from 'react-dom/client';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { HeadVariantId } from '../../../core/head-model/variants';
 import type { HeadModel } from '../../../core/surface/surface';
 import { loadHead } from '../../../renderer/studio/head/loadHead';
@@ -26,7 +26,7 @@ const directions: Record<string, [number, number, number]> = {
 };
 
 function Scene({ head }: { head: HeadModel }) {
-  const geometry = createHeadGeometry(head);
+  const geometry = useMemo(() => createHeadGeometry(head), [head]);
   const n = head.vertexRegion.length;
   const source = (): ColorSource => ({
     inputs: {
