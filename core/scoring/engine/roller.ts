@@ -211,16 +211,33 @@ export function createRoller(ctx: EngineContext, cfg: RollerDefaults, protocol: 
    * needle outside it is raised on every contact sample, so the finding's occurrences are its extent
    * (engine/extent.ts). `worst` 1 for a needle above the range: the finding then reports that one.
    */
-  let needleViolation: { ruleId: string; evidence: LocalizedText; values: Values; worst: number } | null = null;
+  type NeedleViolation = { ruleId: string; evidence: LocalizedText; values: Values; worst: number };
+  let needleViolation: NeedleViolation | null = null;
+  // The verdict per region for the needle in force: the stroke crosses region borders far more often than the
+  // settings change, and the recommendation's advice text is worth building once (the case and goal are fixed).
+  const verdictByRegion = new Map<RegionId, NeedleViolation | null>();
+  let verdictSettingsVersion = -1;
   const checkNeedle = (region: RegionId) => {
-    needleViolation = null;
+    if (verdictSettingsVersion !== tl.settingsVersion) {
+      verdictSettingsVersion = tl.settingsVersion;
+      verdictByRegion.clear();
+    }
+    const known = verdictByRegion.get(region);
+    if (known !== undefined) {
+      needleViolation = known;
+      return;
+    }
+    needleViolation = needleVerdict(region);
+    verdictByRegion.set(region, needleViolation);
+  };
+  const needleVerdict = (region: RegionId): NeedleViolation | null => {
     const settings = tl.settings;
-    if (!settings || settings.device !== 'roller' || isNoTreatRegion(region)) return;
+    if (!settings || settings.device !== 'roller' || isNoTreatRegion(region)) return null;
     const needle = settings.needleLengthMm;
     const rec = rollerNeedleRecommendation(region, endpoint, header.case);
-    if (inRanges(needle, rec.ranges)) return;
+    if (inRanges(needle, rec.ranges)) return null;
     const above = rec.ranges.every(([, hi]) => needle > hi);
-    needleViolation = {
+    return {
       ruleId: region === 'nose' && header.case.nasalImplant ? 'roller-nasal-implant-needle' : ROLLER_NEEDLE_RULE[rec.clause],
       // No brackets: the live warning puts the evidence in its own (engine/findings.ts).
       evidence: { zh: `针长 ${formatMm(needle)} mm；${rec.advice.zh}`, en: `needle ${formatMm(needle)} mm; ${rec.advice.en}` },
