@@ -23,10 +23,11 @@ export interface LiveFeedbackState {
   readonly nanoContactCount: Uint16Array;
   /**
    * The skin-reaction model's roller dose, pass·mm (needle × force of each pass), and its part from bleeding
-   * needles (core/scoring/engine/skin-reaction.ts). Optional for states built by hand (tests, previews); the engine's has them.
+   * needles (core/scoring/engine/skin-reaction.ts): the studio colours the skin from these, so what the
+   * trainee sees is what the endpoint rules judge.
    */
-  readonly rollerDosePassMm?: Float32Array;
-  readonly bleedingDosePassMm?: Float32Array;
+  readonly rollerDosePassMm: Float32Array;
+  readonly bleedingDosePassMm: Float32Array;
   /** Increments on every change, so a renderer knows when to re-upload colours. */
   readonly version: number;
 }

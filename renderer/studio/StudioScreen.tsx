@@ -138,7 +138,7 @@ export function StudioScreen({
     // The exam's attempt, as main started it: its settings, its header (test mode), streamed from now on.
     if (!store || !started || store.getState().phase !== 'setup') return;
     const initial = started.initialSettings;
-    store.setState({ settings: initial, maxNeedleLengthMm: initial.device === 'roller' ? initial.needleLengthMm : 0 });
+    store.setState({ settings: initial });
     store.getState().beginAttempt(started);
   }, [store, started]);
 

@@ -165,8 +165,8 @@ describe('test mode gives nothing away', () => {
   it('the head shows no target shading or no-treat mark in test mode, only the zone being defined', () => {
     const regionIds: RegionId[] = ['forehead', 'eye-left', 'chin'];
     const vertexRegion = new Uint8Array([0, 1, 2]);
-    const state = { passCount: new Uint16Array(3), directionMask: new Uint8Array(3), rfHitCount: new Uint16Array(3), nanoContactCount: new Uint16Array(3), version: 0 };
-    const base = { view: 'skin' as const, feedback: false, state, vertexRegion, regionIds, targetRegions: new Set<RegionId>(['forehead']), showRegions: true, maxNeedleLengthMm: 0.5 };
+    const state = { passCount: new Uint16Array(3), directionMask: new Uint8Array(3), rfHitCount: new Uint16Array(3), nanoContactCount: new Uint16Array(3), rollerDosePassMm: new Float32Array(3), bleedingDosePassMm: new Float32Array(3), version: 0 };
+    const base = { view: 'skin' as const, feedback: false, state, vertexRegion, regionIds, targetRegions: new Set<RegionId>(['forehead']), showRegions: true };
     const skin = SKIN_RGB.map(srgbToLinear);
     const learn = new Float32Array(9);
     writeVertexColors(learn, base);

@@ -15,7 +15,7 @@ const surface = createStandInSurface({ rings: 40, segments: 80 });
 const n = surface.positions.length / 3;
 
 function feedbackState(): LiveFeedbackState & { version: number } {
-  return { passCount: new Uint16Array(n), directionMask: new Uint8Array(n), rfHitCount: new Uint16Array(n), nanoContactCount: new Uint16Array(n), version: 0 };
+  return { passCount: new Uint16Array(n), directionMask: new Uint8Array(n), rfHitCount: new Uint16Array(n), nanoContactCount: new Uint16Array(n), rollerDosePassMm: new Float32Array(n), bleedingDosePassMm: new Float32Array(n), version: 0 };
 }
 
 describe('studio scene', () => {
@@ -28,7 +28,7 @@ describe('studio scene', () => {
     const source = (): ColorSource => {
       computed++;
       return {
-        inputs: { view, feedback: feedbackOn, state, targetRegions: new Set(), showRegions: false, maxNeedleLengthMm: 0.5 },
+        inputs: { view, feedback: feedbackOn, state, targetRegions: new Set(), showRegions: false },
         key: `${feedbackOn}|${state.version}|${view}`,
       };
     };

@@ -54,7 +54,7 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
     () => (): ColorSource => {
       const state = model.stateAt(tRef.current);
       return {
-        inputs: { view, feedback: true, state, targetRegions: targets, showRegions: true, maxNeedleLengthMm: maxNeedle(recording) },
+        inputs: { view, feedback: true, state, targetRegions: targets, showRegions: true },
         key: `${state.version}|${view}`,
       };
     },
@@ -149,12 +149,6 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
       <Legend view={view} />
     </section>
   );
-}
-
-function maxNeedle(recording: Recording): number {
-  let m = 0;
-  for (const c of recording.settings) if (c.settings.device === 'roller') m = Math.max(m, c.settings.needleLengthMm);
-  return m;
 }
 
 /** Asks for a frame whenever `value` changes (the canvas renders on demand). */

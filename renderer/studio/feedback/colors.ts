@@ -5,7 +5,8 @@
 import { isNoTreatRegion, type RegionId } from '../../../core/anatomy/regions';
 import { APPEARANCE_CHANNELS } from '../../../core/head-model/appearance';
 import type { LiveFeedbackState } from '../../../core/scoring/live-contract';
-import { skinReactionFromCounts } from '../../../core/scoring/engine/skin-reaction';
+import { vertexReaction, type SkinReaction } from '../../../core/scoring/engine/skin-reaction';
+import { defaultValues } from '../../../core/rules/simulator-defaults';
 
 export type Rgb = [number, number, number];
 export type HeadView = 'skin' | 'passes' | 'directions' | 'rf' | 'nano';
@@ -55,18 +56,14 @@ export function directionColor(mask: number): Rgb | null {
   return n === 0 ? null : DIRECTION_COUNT_RGB[n - 1];
 }
 
-/**
- * Visible skin reaction, from the one skin-reaction model the scorer judges endpoints with
- * (core/scoring/engine/skin-reaction.ts, a simulator model): `passes` at `needleLengthMm` and moderate force.
- * Returns how far each sign has gone, 0..1: pink (8.4.1), petechiae (pinpoint bleeding), purpura (8.4.3).
- */
-export function skinReaction(passes: number, needleLengthMm: number): { pink: number; petechiae: number; purpura: number } {
-  const r = skinReactionFromCounts(passes, needleLengthMm, 0, 0);
-  return { pink: r.erythema, petechiae: r.pinpointBleeding, purpura: r.purpura };
-}
+/** The live scorer's skin-reaction settings: the studio scores live with the simulator defaults (feedback/live.ts). */
+const SKIN_DEFAULTS = defaultValues();
 
-export function reactionColor(passes: number, needleLengthMm: number, rfHits: number, nanoContacts: number): Rgb {
-  const r = skinReactionFromCounts(passes, needleLengthMm, rfHits, nanoContacts);
+/**
+ * The colour of a skin reaction (core/scoring/engine/skin-reaction.ts, a simulator model) over plain skin:
+ * pink (8.4.1), then petechiae (pinpoint bleeding), then purpura (8.4.3).
+ */
+export function reactionColor(r: SkinReaction): Rgb {
   let c = mix(SKIN_RGB, PINK, clamp01(r.erythema) * 0.85);
   c = mix(c, PETECHIAE, r.pinpointBleeding * 0.55);
   c = mix(c, PURPURA, r.purpura * 0.6);
@@ -86,7 +83,6 @@ export interface ColorInputs {
   showRegions: boolean;
   /** Target shading and no-treat marks (false in test mode: nothing that hints); the zone being defined still shows. */
   regionHints?: boolean;
-  maxNeedleLengthMm: number;
   /** The head's appearance channels (core/head-model/appearance.ts); absent on stand-in test surfaces. */
   appearance?: Uint8Array;
 }
@@ -138,8 +134,9 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
   for (let v = 0; v < count; v++) {
     let c: Rgb = baseSkinColor(appearance, v);
     if (inp.feedback) {
-      // The reaction is a change of the skin's colour, laid over whatever the skin looks like there.
-      const r = reactionColor(passCount[v], inp.maxNeedleLengthMm, rfHitCount[v], nanoContactCount[v]);
+      // The reaction is a change of the skin's colour, laid over whatever the skin looks like there. It is the
+      // reaction the endpoint rules judge: each pass's own needle and force, from the engine's dose at the vertex.
+      const r = reactionColor(vertexReaction(inp.state, v, SKIN_DEFAULTS));
       c = [clamp01(c[0] + r[0] - SKIN_RGB[0]), clamp01(c[1] + r[1] - SKIN_RGB[1]), clamp01(c[2] + r[2] - SKIN_RGB[2])];
     }
     const code = inp.vertexRegion[v];

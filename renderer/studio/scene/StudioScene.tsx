@@ -20,6 +20,8 @@ const EMPTY_STATE = (n: number): LiveFeedbackState => ({
   directionMask: new Uint8Array(n),
   rfHitCount: new Uint16Array(n),
   nanoContactCount: new Uint16Array(n),
+  rollerDosePassMm: new Float32Array(n),
+  bleedingDosePassMm: new Float32Array(n),
   version: 0,
 });
 
@@ -54,9 +56,8 @@ export function StudioScene({ head }: { head: LoadedHead }) {
           selectedRegions: selected,
           showRegions: s.showRegions,
           regionHints: hints,
-          maxNeedleLengthMm: s.maxNeedleLengthMm,
         },
-        key: `${feedbackOn}|${hints}|${state.version}|${s.view}|${s.showRegions}|${s.preset.id}|${s.maxNeedleLengthMm}|${editing ? `${editing.id}:${editing.regions.join(',')}` : ''}`,
+        key: `${feedbackOn}|${hints}|${state.version}|${s.view}|${s.showRegions}|${s.preset.id}|${editing ? `${editing.id}:${editing.regions.join(',')}` : ''}`,
       };
     },
     [store, empty],

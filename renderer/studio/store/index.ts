@@ -25,7 +25,6 @@ const deviceSlice =
       settings: initial,
       skinTensionToggle: false,
       skinTensionKey: false,
-      maxNeedleLengthMm: initial.device === 'roller' ? initial.needleLengthMm : 0,
       contactSincePerfMs: null,
       setContactSince(perfMs) {
         set({ contactSincePerfMs: perfMs });
@@ -33,10 +32,7 @@ const deviceSlice =
       updateSettings(changes) {
         const settings = { ...get().settings, ...changes } as DeviceSettings;
         if (settings.device !== get().settings.device) return;
-        set({
-          settings,
-          maxNeedleLengthMm: settings.device === 'roller' ? Math.max(get().maxNeedleLengthMm, settings.needleLengthMm) : get().maxNeedleLengthMm,
-        });
+        set({ settings });
         pushSettings(settings);
       },
       fitNewTip() {

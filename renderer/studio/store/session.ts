@@ -76,7 +76,6 @@ export const sessionSlice =
         set({
           preset,
           settings: preset.initialSettings,
-          maxNeedleLengthMm: preset.initialSettings.device === 'roller' ? preset.initialSettings.needleLengthMm : 0,
         });
       },
       setMode(mode) {
@@ -201,7 +200,6 @@ export const sessionSlice =
           zones: [],
           activeZoneId: null,
           settings: preset.initialSettings,
-          maxNeedleLengthMm: preset.initialSettings.device === 'roller' ? preset.initialSettings.needleLengthMm : 0,
         });
       },
     };

@@ -121,8 +121,6 @@ export interface DeviceSlice {
   /** Skin tension held by the toggle (the T key holds it too, while pressed). */
   skinTensionToggle: boolean;
   skinTensionKey: boolean;
-  /** Longest roller needle used so far (drives the skin reaction). */
-  maxNeedleLengthMm: number;
   /** performance.now() time the nano needle touched down, while it is held on the skin (dwell display). */
   contactSincePerfMs: number | null;
   setContactSince(perfMs: number | null): void;

@@ -32,11 +32,10 @@ function Scene({ head }: { head: HeadModel }) {
     inputs: {
       view: 'skin',
       feedback: false,
-      state: { passCount: new Uint16Array(n), directionMask: new Uint8Array(n), rfHitCount: new Uint16Array(n), nanoContactCount: new Uint16Array(n), version: 0 },
+      state: { passCount: new Uint16Array(n), directionMask: new Uint8Array(n), rfHitCount: new Uint16Array(n), nanoContactCount: new Uint16Array(n), rollerDosePassMm: new Float32Array(n), bleedingDosePassMm: new Float32Array(n), version: 0 },
       targetRegions: new Set(),
       showRegions: false,
       regionHints: params.get('hints') === '1',
-      maxNeedleLengthMm: 0,
     },
     key: 'static',
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEAD_REGION_IDS, regionCode } from '../../../core/anatomy/regions';
 import { DIRECTION_BITS } from '../../../core/scoring/live-contract';
-import { RF_GAP_RGB, directionColor, DIRECTION_COUNT_RGB, heatColor, HEAT_STOPS, popcount4, skinReaction, SKIN_RGB, srgbToLinear, writeVertexColors } from '../../../renderer/studio/feedback/colors';
+import { RF_GAP_RGB, directionColor, DIRECTION_COUNT_RGB, heatColor, HEAT_STOPS, popcount4, SKIN_RGB, srgbToLinear, writeVertexColors } from '../../../renderer/studio/feedback/colors';
 
 describe('colour mappings', () => {
   it('heat: none for 0, one stop per count, the last stop for many', () => {
@@ -19,40 +19,61 @@ describe('colour mappings', () => {
     expect(directionColor(all)).toEqual(DIRECTION_COUNT_RGB[3]);
   });
 
-  it('skin reaction (core/scoring/engine/skin-reaction.ts): nothing visible below 12 pass·mm, pink by 14; bleeding only from 1.0 mm, purpura past 14', () => {
-    expect(skinReaction(0, 0.5).pink).toBe(0);
-    // 0.5 mm at moderate force: 20 passes (5 rounds, 8.4.2's most) = 10 pass·mm, no visible change; 26 = 13, half pink; 28 = 14, pink.
-    expect(skinReaction(20, 0.5).pink).toBe(0);
-    expect(skinReaction(26, 0.5).pink).toBeCloseTo(0.5, 6);
-    expect(skinReaction(28, 0.5).pink).toBe(1);
-    expect(skinReaction(40, 0.5).petechiae).toBe(0);
-    // 1.0 mm: 13 passes = 13 pass·mm, pinpoint bleeding half-way; purpura starts past 14, full at 20.
-    expect(skinReaction(13, 1.0).petechiae).toBeCloseTo(0.5, 6);
-    expect(skinReaction(13, 1.0).purpura).toBe(0);
-    expect(skinReaction(17, 1.0).purpura).toBeCloseTo(0.5, 6);
-    expect(skinReaction(8, 2.0).purpura).toBeCloseTo(1 / 3, 6);
+  it('skin colour follows the dose the scorer judges (each pass with its own needle and force), not the pass count', () => {
+    // Six forehead vertices, all rolled 28 times; their doses (pass·mm, core/scoring/engine/skin-reaction.ts) differ:
+    // 0: nothing; 1: 10 (20 passes of 0.5 mm at moderate force: 8.4.2's five rounds, no visible change);
+    // 2: 14 (28 passes of 0.5 mm, pink, 8.4.1); 3: 3 (28 light passes of a 0.25 mm needle: still plain skin);
+    // 4: 20 from a 1.0 mm needle (bleeding dose 20: purpura established, 8.4.3); 5: 14 from a 1.0 mm needle.
+    const n = 6;
+    const vertexRegion = new Uint8Array(n).fill(regionCode('forehead'));
+    const state = {
+      passCount: new Uint16Array(n).fill(28),
+      directionMask: new Uint8Array(n),
+      rfHitCount: new Uint16Array(n),
+      nanoContactCount: new Uint16Array(n),
+      rollerDosePassMm: Float32Array.from([0, 10, 14, 3, 20, 14]),
+      bleedingDosePassMm: Float32Array.from([0, 0, 0, 0, 20, 14]),
+      version: 1,
+    };
+    const out = new Float32Array(n * 3);
+    writeVertexColors(out, { view: 'skin', feedback: true, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false });
+    const rgb = (v: number) => Array.from(out.slice(v * 3, v * 3 + 3));
+    const skin = SKIN_RGB.map((c) => Math.fround(srgbToLinear(c)));
+    expect(rgb(0)).toEqual(skin);
+    expect(rgb(1)).toEqual(skin);
+    expect(rgb(3)).toEqual(skin);
+    // Pink: redder than skin (green falls more than red).
+    expect(rgb(2)[1]).toBeLessThan(skin[1] - 0.1);
+    expect(skin[0] - rgb(2)[0]).toBeLessThan(skin[1] - rgb(2)[1]);
+    // A 1.0 mm needle's dose bleeds: darker than pink at the same dose, and darkest once purpura is established.
+    expect(rgb(5)[0]).toBeLessThan(rgb(2)[0]);
+    expect(rgb(4)[0]).toBeLessThan(rgb(5)[0]);
+    // Test mode shows nothing of it.
+    const off = new Float32Array(n * 3);
+    writeVertexColors(off, { view: 'skin', feedback: false, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false });
+    expect(Array.from(off.slice(12, 15))).toEqual(skin);
   });
 
   it('writes skin where nothing happened, heat where it did, and marks no-treat zones even with regions hidden', () => {
     const n = 3;
     const vertexRegion = Uint8Array.from([regionCode('forehead'), regionCode('forehead'), regionCode('eye-left')]);
-    const state = { passCount: Uint16Array.from([0, 3, 0]), directionMask: new Uint8Array(n), rfHitCount: new Uint16Array(n), nanoContactCount: new Uint16Array(n), version: 1 };
+    const state = { passCount: Uint16Array.from([0, 3, 0]), directionMask: new Uint8Array(n), rfHitCount: new Uint16Array(n), nanoContactCount: new Uint16Array(n), rollerDosePassMm: new Float32Array(n), bleedingDosePassMm: new Float32Array(n), version: 1 };
     const out = new Float32Array(n * 3);
-    writeVertexColors(out, { view: 'passes', feedback: true, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false, maxNeedleLengthMm: 0.5 });
+    writeVertexColors(out, { view: 'passes', feedback: true, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false });
     expect(Array.from(out.slice(0, 3))).toEqual(SKIN_RGB.map(srgbToLinear).map((v) => Math.fround(v)));
     expect(out[3 + 1]).toBeGreaterThan(out[3]); // green-ish heat for 3 passes
     expect(out[6]).not.toBeCloseTo(srgbToLinear(SKIN_RGB[0]), 3);
     // Test mode (feedback off): no heat at all.
     const off = new Float32Array(n * 3);
-    writeVertexColors(off, { view: 'passes', feedback: false, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false, maxNeedleLengthMm: 0.5 });
+    writeVertexColors(off, { view: 'passes', feedback: false, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(), showRegions: false });
     expect(Array.from(off.slice(3, 6))).toEqual(Array.from(off.slice(0, 3)));
   });
 
   it('RF view: target skin without pulses shows as a gap, pulsed skin as heat, other skin untouched', () => {
     const vertexRegion = Uint8Array.from([regionCode('forehead'), regionCode('forehead'), regionCode('neck')]);
-    const state = { passCount: new Uint16Array(3), directionMask: new Uint8Array(3), rfHitCount: Uint16Array.from([0, 1, 0]), nanoContactCount: new Uint16Array(3), version: 1 };
+    const state = { passCount: new Uint16Array(3), directionMask: new Uint8Array(3), rfHitCount: Uint16Array.from([0, 1, 0]), nanoContactCount: new Uint16Array(3), rollerDosePassMm: new Float32Array(3), bleedingDosePassMm: new Float32Array(3), version: 1 };
     const out = new Float32Array(9);
-    writeVertexColors(out, { view: 'rf', feedback: true, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(['forehead']), showRegions: false, maxNeedleLengthMm: 0 });
+    writeVertexColors(out, { view: 'rf', feedback: true, state, vertexRegion, regionIds: HEAD_REGION_IDS, targetRegions: new Set(['forehead']), showRegions: false });
     const gapMix = 0.8; // overlay strength
     expect(out[0]).toBeCloseTo(srgbToLinear(SKIN_RGB[0] + (RF_GAP_RGB[0] - SKIN_RGB[0]) * gapMix), 5);
     expect(out[5]).toBeGreaterThan(out[3]); // blue heat for 1 pulse
