@@ -58,7 +58,7 @@ export function Replay({ head, recording, findings }: { head: LoadedHead; record
         key: `${state.version}|${view}`,
       };
     },
-    [model, view, targets, recording],
+    [model, view, targets],
   );
   const pose = useMemo(
     () => () => {
