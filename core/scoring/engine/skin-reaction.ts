@@ -13,7 +13,7 @@
 // "No visible change" (8.4.2) is all three at 0.
 
 import { PRESSURE_LEVELS } from '../../recording/pressure-words';
-import { defaultValues, type SimulatorDefaultValues } from '../../rules/simulator-defaults';
+import type { SimulatorDefaultValues } from '../../rules/simulator-defaults';
 
 export type SkinReactionDefaults = Pick<
   SimulatorDefaultValues,
@@ -52,18 +52,6 @@ export function skinReaction(dosePassMm: number, bleedingDosePassMm: number, cfg
 
 /** Whether a reaction shows anything to the naked eye (8.4.2 asks for nothing). */
 export const visibleChange = (r: SkinReaction): boolean => r.erythema > 0 || r.pinpointBleeding > 0 || r.purpura > 0;
-
-/**
- * The reaction from per-vertex counts, as the studio's heat maps hold them: `passes` roller passes of
- * `needleLengthMm` at the moderate level of force, RF pulses and nano contacts. The scorer's own dose weighs
- * each pass with its own needle and force (./endpoint.ts); with one needle at moderate force the two agree.
- */
-export function skinReactionFromCounts(passes: number, needleLengthMm: number, rfHits: number, nanoContacts: number, cfg: SkinReactionDefaults = DEFAULT_SKIN): SkinReaction {
-  const roller = passes * rollerPassDosePassMm(needleLengthMm, PRESSURE_LEVELS.moderate);
-  return skinReaction(roller + rfHits * cfg.skinRfPulseDosePassMm + nanoContacts * cfg.skinNanoContactDosePassMm, isBleedingNeedle(needleLengthMm, cfg) ? roller : 0, cfg);
-}
-
-const DEFAULT_SKIN: SkinReactionDefaults = defaultValues();
 
 /** Per-vertex inputs of the model as the engine accumulates them. */
 export interface SkinDoseArrays {

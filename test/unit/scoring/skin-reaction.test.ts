@@ -3,9 +3,22 @@
 // needles ≥ 1.0 mm at 20; an RF pulse 6, a nano contact 1; force relative to the moderate level 0.55).
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../../core/rules/simulator-defaults';
-import { isBleedingNeedle, regionReaction, rollerPassDosePassMm, skinReaction, skinReactionFromCounts, visibleChange } from '../../../core/scoring/engine/skin-reaction';
+import { PRESSURE_LEVELS } from '../../../core/recording/pressure-words';
+import { isBleedingNeedle, regionReaction, rollerPassDosePassMm, skinReaction, vertexReaction, visibleChange, type SkinReactionDefaults } from '../../../core/scoring/engine/skin-reaction';
 
 const cfg = defaultValues();
+
+/** One vertex's reaction, through the engine's per-vertex path, after `passes` passes of one needle at moderate force, RF pulses and nano contacts. */
+function skinReactionFromCounts(passes: number, needleLengthMm: number, rfHits: number, nanoContacts: number, c: SkinReactionDefaults) {
+  const roller = passes * rollerPassDosePassMm(needleLengthMm, PRESSURE_LEVELS.moderate);
+  const doses = {
+    rollerDosePassMm: Float32Array.of(roller),
+    bleedingDosePassMm: Float32Array.of(isBleedingNeedle(needleLengthMm, c) ? roller : 0),
+    rfHitCount: Uint16Array.of(rfHits),
+    nanoContactCount: Uint16Array.of(nanoContacts),
+  };
+  return vertexReaction(doses, 0, c);
+}
 
 describe('skin-reaction model', () => {
   it('a pass adds needle × force ÷ moderate: 0.5 mm moderate 0.5, 1.0 mm firm 1.0 × 0.85/0.55', () => {
