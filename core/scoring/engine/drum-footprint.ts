@@ -12,8 +12,12 @@ export const DIRECTION_INDEX: Readonly<Record<DirectionClass, number>> = { horiz
 const DIRECTION_BIT_BY_INDEX = [DIRECTION_BITS.horizontal, DIRECTION_BITS.diagonalSlash, DIRECTION_BITS.vertical, DIRECTION_BITS.diagonalBackslash];
 
 export class DrumFootprint {
-  /** anchor x, y, z; unit direction t; contact normal n; len; halfW. */
-  readonly args = new Float64Array(11);
+  /**
+   * anchor x, y, z; unit direction t; contact normal n; len; halfW (written by the caller before lay), then the
+   * depth tolerance and the same-side limit. Kept in a Float64Array so the loop reads plain doubles: a number
+   * field or an imported constant would be re-checked for its representation on every candidate.
+   */
+  readonly args = new Float64Array(13);
   private readonly range = new Float64Array(6);
   /** The pass that last covered each grid entry (one entry per vertex). */
   private readonly stamp: Int32Array;
@@ -26,19 +30,21 @@ export class DrumFootprint {
     private readonly passCount: Uint16Array,
     private readonly dirPasses: Uint16Array,
     private readonly directionMask: Uint8Array,
-    private readonly depthTol: number,
+    depthTol: number,
     private readonly rollerDose: Float32Array,
     private readonly bleedingDose: Float32Array,
   ) {
     this.stamp = new Int32Array(grid.vertex.length).fill(-1);
+    this.args[11] = depthTol;
+    this.args[12] = SAME_SIDE_DOT;
   }
 
   lay(seg: number, dirIndex: number): void {
     const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp;
-    const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask, depthTol = this.depthTol;
+    const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask;
     const rollerDose = this.rollerDose, bleedingDose = this.bleedingDose, dose = this.passDosePassMm, bleeding = this.passBleedingDosePassMm;
-    const gStart = grid.cellStart, gVertex = grid.vertex, gPn = grid.pn, gnx = grid.nx, gny = grid.ny;
-    const ax = a[0], ay = a[1], az = a[2], tx = a[3], ty = a[4], tz = a[5], nx = a[6], ny = a[7], nz = a[8], len = a[9], halfW = a[10];
+    const gStart = grid.cellStart, gVertex = grid.vertex, gPx = grid.px, gPy = grid.py, gPz = grid.pz, gPn = grid.pn, gnx = grid.nx, gny = grid.ny;
+    const ax = a[0], ay = a[1], az = a[2], tx = a[3], ty = a[4], tz = a[5], nx = a[6], ny = a[7], nz = a[8], len = a[9], halfW = a[10], depthTol = a[11], sameSide = a[12];
     // Drum axis: across the motion in the tangent plane.
     const cx = ny * tz - nz * ty, cy = nz * tx - nx * tz, cz = nx * ty - ny * tx;
     const bit = DIRECTION_BIT_BY_INDEX[dirIndex];
@@ -46,18 +52,19 @@ export class DrumFootprint {
     const ex = Math.abs(cx) * halfW + Math.abs(nx) * depthTol, ey = Math.abs(cy) * halfW + Math.abs(ny) * depthTol, ez = Math.abs(cz) * halfW + Math.abs(nz) * depthTol;
     const bxEnd = ax + tx * len, byEnd = ay + ty * len, bzEnd = az + tz * len;
     cellRange(grid, Math.min(ax, bxEnd) - ex, Math.min(ay, byEnd) - ey, Math.min(az, bzEnd) - ez, Math.max(ax, bxEnd) + ex, Math.max(ay, byEnd) + ey, Math.max(az, bzEnd) + ez, range);
-    const ix0 = range[0], ix1 = range[1], iy0 = range[2], iy1 = range[3], iz0 = range[4], iz1 = range[5];
+    // Cell indices as small integers (the range holds them as doubles).
+    const ix0 = range[0] | 0, ix1 = range[1] | 0, iy0 = range[2] | 0, iy1 = range[3] | 0, iz0 = range[4] | 0, iz1 = range[5] | 0;
     const lenHi = len + 1e-6;
     for (let iz = iz0; iz <= iz1; iz++) {
       for (let iy = iy0; iy <= iy1; iy++) {
         const row = (iz * gny + iy) * gnx;
         for (let k = gStart[row + ix0], e = gStart[row + ix1 + 1]; k < e; k++) {
-          const k6 = k * 6;
-          const qx = gPn[k6] - ax, qy = gPn[k6 + 1] - ay, qz = gPn[k6 + 2] - az;
+          const qx = gPx[k] - ax, qy = gPy[k] - ay, qz = gPz[k] - az;
           const along = qx * tx + qy * ty + qz * tz, across = qx * cx + qy * cy + qz * cz, depth = qx * nx + qy * ny + qz * nz;
           // One branch for the box: whether a candidate is inside is unpredictable, so separate tests mispredict more.
           if ((Number(along < -1e-6) | Number(along > lenHi) | Number(Math.abs(across) > halfW) | Number(Math.abs(depth) > depthTol)) !== 0) continue;
-          if (gPn[k6 + 3] * nx + gPn[k6 + 4] * ny + gPn[k6 + 5] * nz < SAME_SIDE_DOT) continue;
+          const k6 = k * 6;
+          if (gPn[k6 + 3] * nx + gPn[k6 + 4] * ny + gPn[k6 + 5] * nz < sameSide) continue;
           if (stamp[k] === seg) continue; // already counted for this pass
           stamp[k] = seg;
           const v = gVertex[k];

@@ -18,6 +18,10 @@ export interface FootprintGrid extends VertexGrid {
    * Float32 as the surface stores them, so every value read is the surface's own.
    */
   readonly pn: Float32Array;
+  /** Entry k's position again, one array per axis, for loops that test positions only (the roller's drum box). */
+  readonly px: Float32Array;
+  readonly py: Float32Array;
+  readonly pz: Float32Array;
 }
 
 const cache = new WeakMap<TreatmentSurface, FootprintGrid>();
@@ -37,12 +41,16 @@ function buildGrid(surface: TreatmentSurface): FootprintGrid {
   const nrm = surface.normals;
   const vertex = grid.cells;
   const pn = new Float32Array(vertex.length * 6);
+  const px = new Float32Array(vertex.length), py = new Float32Array(vertex.length), pz = new Float32Array(vertex.length);
   for (let k = 0; k < vertex.length; k++) {
     const v = vertex[k];
     for (let j = 0; j < 3; j++) {
       pn[k * 6 + j] = pos[v * 3 + j];
       pn[k * 6 + 3 + j] = nrm[v * 3 + j];
     }
+    px[k] = pos[v * 3];
+    py[k] = pos[v * 3 + 1];
+    pz[k] = pos[v * 3 + 2];
   }
-  return { ...grid, vertex, pn };
+  return { ...grid, vertex, pn, px, py, pz };
 }
