@@ -124,6 +124,20 @@ describe('studio feedback a trainee can trust', () => {
     }
   });
 
+  it('legend counts read as numbers are said: 1 pass, 2 passes, the last colour for 8 passes or more; 1 direction, 4 directions', async () => {
+    await renderStudio(<FeedbackPanel />, { procedure: 'roller', language: 'en' });
+    const items = Array.from(screen.getByTestId('legend').querySelectorAll('li')).map((li) => li.textContent);
+    expect(items).toEqual(['Passes over each surface element, in any direction', '1 pass', '2 passes', '3 passes', '4 passes', '5 passes', '6 passes', '7 passes', '8 passes or more']);
+    fireEvent.click(screen.getByTestId('view-directions'));
+    const directions = Array.from(document.querySelectorAll('.studio-legend li')).map((li) => li.textContent);
+    expect(directions).toEqual(['1 direction', '2 directions', '3 directions', '4 directions']);
+    cleanup();
+    await renderStudio(<FeedbackPanel />, { procedure: 'rf', language: 'zh' });
+    const zh = Array.from(screen.getByTestId('legend').querySelectorAll('li')).map((li) => li.textContent);
+    expect(zh.slice(1, 3)).toEqual(['1 次脉冲', '2 次脉冲']);
+    expect(zh[8]).toBe('8 次及以上脉冲');
+  });
+
   it('Start is the primary button of the set-up; opening a file is secondary', async () => {
     await renderStudio(<SetupPanel canStart />);
     expect(screen.getByTestId('start-session').className).toContain('primary');

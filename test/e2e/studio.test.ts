@@ -126,7 +126,7 @@ describe('the practice studio in Chromium (web mode)', () => {
     expect(new Set(stepNames).size).toBe(stepNames.length);
     // RF opens in its own display, pulse coverage, with its own legend.
     expect(await page.getByTestId('view-rf').isChecked()).toBe(true);
-    expect(await page.getByTestId('legend').innerText()).toContain('1 pulse(s)');
+    expect(await page.getByTestId('legend').innerText()).toContain('1 pulse');
     for (const step of ['take-history', 'examine', 'consent', 'cleanse', 'photograph', 'anaesthesia']) await page.getByTestId(`step-${step}`).click();
     for (const step of ['remove-anaesthetic', 'cleanse-again', 'disinfect', 'treat-start']) await page.getByTestId(`step-${step}-zone-1`).click();
     await page.getByTestId('rf-depth').selectOption('3');

@@ -58,7 +58,7 @@ export function Legend({ view }: { view: HeadView }) {
         {DIRECTION_COUNT_RGB.map((c, i) => (
           <li key={i}>
             <span className="swatch" ref={(el) => void (el && (el.style.background = css(c)))} />
-            {t('legend.directions', { n: i + 1 })}
+            {t('legend.directions', { count: i + 1 })}
           </li>
         ))}
       </ul>
@@ -71,7 +71,8 @@ export function Legend({ view }: { view: HeadView }) {
       {HEAT_STOPS.map((c, i) => (
         <li key={i}>
           <span className="swatch" ref={(el) => void (el && (el.style.background = css(c)))} />
-          {t(unit, { n: i === HEAT_STOPS.length - 1 ? `${i + 1}+` : i + 1 })}
+          {/* The last colour is every count from its own up. */}
+          {i === HEAT_STOPS.length - 1 ? t(`${unit}Plus`, { count: i + 1 }) : t(unit, { count: i + 1 })}
         </li>
       ))}
       {view === 'rf' && (
