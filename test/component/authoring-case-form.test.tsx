@@ -2,7 +2,7 @@
 // list), the decision the conditions call for following them live, problems at their fields, and both
 // languages without untranslated text.
 
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthoringProblem } from '../../core/api/schemas/authoring';
@@ -12,6 +12,8 @@ import { initI18n } from '../../renderer/i18n';
 import { newPatientCase } from '../../renderer/screens/authoring/case/case-doc';
 import { CaseForm } from '../../renderer/screens/authoring/case/CaseForm';
 import { HeadLoaderContext } from '../../renderer/screens/exams/head/RegionHead';
+import type { HeadVariantId } from '../../core/head-model/variants';
+import type { HeadModel } from '../../core/surface/surface';
 import { findUntranslatedText } from './shell-text-audit';
 
 const NO_HEAD = () => Promise.reject(new Error('assets/head/head-model.json: cannot be fetched (no server in tests)'));
@@ -21,13 +23,13 @@ afterEach(async () => {
   await initI18n('zh');
 });
 
-async function renderForm(options: { language?: 'zh' | 'en'; problems?: AuthoringProblem[]; document?: unknown } = {}) {
+async function renderForm(options: { language?: 'zh' | 'en'; problems?: AuthoringProblem[]; document?: unknown; loadHead?: (variant: HeadVariantId) => Promise<HeadModel> } = {}) {
   await initI18n(options.language ?? 'zh');
   const state: { doc: unknown } = { doc: options.document ?? newPatientCase('herpes-lips') };
   function Stateful() {
     const [doc, setDoc] = useState<unknown>(state.doc);
     return (
-      <HeadLoaderContext.Provider value={NO_HEAD}>
+      <HeadLoaderContext.Provider value={options.loadHead ?? NO_HEAD}>
         <CaseForm
           document={doc}
           problems={options.problems ?? []}
@@ -73,6 +75,22 @@ describe('the patient case form', () => {
     expect(summary?.querySelector('.region-swatch')?.getAttribute('style')).toMatch(/background/);
     // The head itself fails visibly in happy-dom (no WebGL), never silently.
     expect(await within(finding).findByRole('alert')).toBeTruthy();
+  });
+
+  it("paints on the patient's own head: the woman's, and the man's once the patient is male", async () => {
+    const asked: HeadVariantId[] = [];
+    const loadHead = (variant: HeadVariantId) => {
+      asked.push(variant);
+      return NO_HEAD();
+    };
+    await renderForm({ loadHead });
+    fireEvent.click(screen.getByRole('button', { name: '添加检查发现' }));
+    const finding = screen.getByRole('group', { name: '发现 1' });
+    fireEvent.click(within(finding).getByRole('button', { name: '在头模上选择部位' }));
+    await within(finding).findByRole('alert');
+    expect(asked).toEqual(['female']);
+    fireEvent.change(screen.getByLabelText('性别'), { target: { value: 'male' } });
+    await waitFor(() => expect(asked).toEqual(['female', 'male']));
   });
 
   it('shows live the decision the conditions call for: active herpes on the lips is treat with limits', async () => {

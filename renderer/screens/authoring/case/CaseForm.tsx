@@ -6,8 +6,9 @@
 import { useTranslation } from 'react-i18next';
 import type { AuthoringProblem } from '../../../../core/api/schemas/authoring';
 import { casePlaces, newPatientCase } from './case-doc';
-import { isObject, setAt, unplacedProblems, type Path } from './doc-edit';
-import { ActiveRegionField, ProblemSummary, useActiveRegionField } from './fields';
+import { headVariantForCase } from '../../../../core/head-model/variants';
+import { getAt, isObject, setAt, unplacedProblems, type Path } from './doc-edit';
+import { ActiveRegionField, CaseHead, ProblemSummary, useActiveRegionField } from './fields';
 import { CaseFindings } from './CaseFindings';
 import { CaseHistory } from './CaseHistory';
 import { CaseOutcome } from './CaseOutcome';
@@ -23,16 +24,19 @@ export function CaseForm(props: { document: unknown; problems: AuthoringProblem[
     if (!props.readOnly) props.onChange(setAt(doc, path, value));
   };
   const section = { doc, problems: props.problems, edit, readOnly: props.readOnly };
+  const head = headVariantForCase({ sex: getAt(doc, ['patient', 'sex']) === 'male' ? 'male' : 'female' });
   return (
-    <ActiveRegionField.Provider value={active}>
-      <form className="authoring-form" aria-label={t('case.form')} onSubmit={(e) => e.preventDefault()}>
-        <ProblemSummary problems={unplacedProblems(props.problems, casePlaces(doc))} />
-        {props.readOnly && <p className="notice">{t('case.readOnly')}</p>}
-        <CasePatient {...section} />
-        <CaseHistory {...section} />
-        <CaseFindings {...section} />
-        <CaseOutcome {...section} />
-      </form>
-    </ActiveRegionField.Provider>
+    <CaseHead.Provider value={head}>
+      <ActiveRegionField.Provider value={active}>
+        <form className="authoring-form" aria-label={t('case.form')} onSubmit={(e) => e.preventDefault()}>
+          <ProblemSummary problems={unplacedProblems(props.problems, casePlaces(doc))} />
+          {props.readOnly && <p className="notice">{t('case.readOnly')}</p>}
+          <CasePatient {...section} />
+          <CaseHistory {...section} />
+          <CaseFindings {...section} />
+          <CaseOutcome {...section} />
+        </form>
+      </ActiveRegionField.Provider>
+    </CaseHead.Provider>
   );
 }

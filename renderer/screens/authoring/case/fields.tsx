@@ -7,6 +7,7 @@ import { createContext, useContext, useId, useState, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES, type RegionId } from '../../../../core/anatomy/regions';
 import type { AuthoringProblem } from '../../../../core/api/schemas/authoring';
+import type { HeadVariantId } from '../../../../core/head-model/variants';
 import { RegionPicker } from '../../exams/head/RegionHead';
 import { problemsAt, toggled } from './doc-edit';
 import './authoring-case.css';
@@ -125,6 +126,9 @@ export function LocalizedInput(props: { label: string; pointer: string; problems
 }
 
 /** Which region field has the head open (by its pointer). */
+/** The head the case's patient has (their sex), which every region field of the case paints on. */
+export const CaseHead = createContext<HeadVariantId>('female');
+
 export const ActiveRegionField = createContext<{ active: string | null; open: (pointer: string | null) => void }>({ active: null, open: () => {} });
 
 export function useActiveRegionField() {
@@ -137,6 +141,7 @@ export function RegionField(props: { label: string; pointer: string; problems: r
   const { t, i18n } = useTranslation('authoring-case');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { active, open } = useContext(ActiveRegionField);
+  const head = useContext(CaseHead);
   const isOpen = active === props.pointer;
   const selected = new Set(props.value);
   const colors = props.color ? new Map(props.value.map((r) => [r, props.color as string])) : undefined;
@@ -154,7 +159,7 @@ export function RegionField(props: { label: string; pointer: string; problems: r
         </button>
       )}
       {isOpen && !props.readOnly && (
-        <RegionPicker selected={selected} colors={colors} listLabel={t('common.regionList', { label: props.label })} onPick={(r) => props.onValue(toggled(props.value, r))} />
+        <RegionPicker selected={selected} colors={colors} listLabel={t('common.regionList', { label: props.label })} onPick={(r) => props.onValue(toggled(props.value, r))} variant={head} />
       )}
       <ProblemText messages={problemsAt(props.problems, props.pointer, true)} />
     </fieldset>

@@ -8,6 +8,7 @@ import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BufferAttribute, Color, Raycaster, Vector2 } from 'three';
 import type { RegionId } from '../../../../core/anatomy/regions';
+import type { HeadVariantId } from '../../../../core/head-model/variants';
 import type { HeadModel } from '../../../../core/surface/surface';
 import { loadHead } from '../../../studio/head/loadHead';
 import { createHeadGeometry, createSurfacePicker, type SurfacePicker } from '../../../studio/head/picker';
@@ -17,19 +18,20 @@ import { HeadFailure, HeadLoaderContext, type RegionCanvasProps } from './Region
 
 type Loaded = { status: 'loading' } | { status: 'ready'; head: HeadModel; picker: SurfacePicker } | { status: 'error'; message: string };
 
-function useHead(): Loaded {
+function useHead(variant: HeadVariantId): Loaded {
   const load = useContext(HeadLoaderContext) ?? loadHead;
   const [state, setState] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
     let live = true;
-    load().then(
+    setState({ status: 'loading' });
+    load(variant).then(
       (head) => live && setState({ status: 'ready', head, picker: createSurfacePicker(head, createHeadGeometry(head)) }),
       (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [load]);
+  }, [load, variant]);
   return state;
 }
 
@@ -44,9 +46,9 @@ function webglProblem(): string | null {
   }
 }
 
-export default function RegionCanvas({ colors, onPick, disabled }: RegionCanvasProps) {
+export default function RegionCanvas({ colors, onPick, disabled, variant = 'female' }: RegionCanvasProps) {
   const { t } = useTranslation('exam');
-  const loaded = useHead();
+  const loaded = useHead(variant);
   const [hover, setHover] = useState<RegionId | null>(null);
   const [noGl] = useState(webglProblem);
   if (loaded.status === 'loading')
@@ -60,6 +62,7 @@ export default function RegionCanvas({ colors, onPick, disabled }: RegionCanvasP
   return (
     <Canvas
       className="region-canvas"
+      data-head={variant}
       role="img"
       aria-label={t('head.label')}
       camera={{ position: CAMERA_START.position, fov: CAMERA_START.fov, near: CAMERA_START.near, far: CAMERA_START.far }}

@@ -5,6 +5,7 @@
 import { Component, createContext, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEAD_REGION_IDS, type RegionId } from '../../../../core/anatomy/regions';
+import type { HeadVariantId } from '../../../../core/head-model/variants';
 import type { HeadModel } from '../../../../core/surface/surface';
 import { RegionList } from './RegionList';
 import '../take/exam.css';
@@ -14,10 +15,12 @@ export interface RegionCanvasProps {
   colors: ReadonlyMap<RegionId, string>;
   onPick: (region: RegionId) => void;
   disabled?: boolean;
+  /** Which head: a case's patient's (headVariantForCase); the woman's where no patient is named (bank questions). */
+  variant?: HeadVariantId;
 }
 
 /** Where the head comes from: the shipped model (renderer/studio/head/loadHead) unless a test says otherwise. */
-export const HeadLoaderContext = createContext<(() => Promise<HeadModel>) | null>(null);
+export const HeadLoaderContext = createContext<((variant: HeadVariantId) => Promise<HeadModel>) | null>(null);
 
 const LazyRegionCanvas = lazy<ComponentType<RegionCanvasProps>>(() => import('./RegionCanvas'));
 
@@ -67,6 +70,7 @@ export function RegionPicker({
   onPick,
   disabled,
   listLabel,
+  variant,
 }: {
   regions?: readonly RegionId[];
   selected: ReadonlySet<RegionId>;
@@ -74,13 +78,14 @@ export function RegionPicker({
   onPick: (region: RegionId) => void;
   disabled?: boolean;
   listLabel?: string;
+  variant?: HeadVariantId;
 }) {
   const headColors = new Map(colors ?? []);
   for (const region of selected) headColors.set(region, colors?.get(region) ?? SELECTED_COLOR);
   return (
     <div className="region-picker">
       <div className="region-picker-head">
-        <RegionHead colors={headColors} onPick={onPick} disabled={disabled} />
+        <RegionHead colors={headColors} onPick={onPick} disabled={disabled} variant={variant} />
       </div>
       <RegionList regions={regions} selected={selected} colors={colors} onPick={onPick} disabled={disabled} label={listLabel} />
     </div>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionId } from '../../../../core/anatomy/regions';
 import type { CaseDecision, Consent, ExamStep } from '../../../../core/exams/format/steps';
+import { headVariantForCase } from '../../../../core/head-model/variants';
 import { RegionPicker } from '../head/RegionHead';
 import type { CasePartView } from './CasePart';
 import { useLt, useRegionName } from './text';
@@ -64,7 +65,7 @@ export function CaseDecisionForm({ part, decision, send, readOnly }: { part: Cas
       {current.kind === 'limit' && decision && (
         <div className="exam-limits">
           <h3>{t('case.excludeRegions')}</h3>
-          <RegionPicker regions={part.plannedRegions} selected={excluded} onPick={toggleExcluded} disabled={readOnly} listLabel={t('case.excludeRegions')} />
+          <RegionPicker regions={part.plannedRegions} selected={excluded} onPick={toggleExcluded} disabled={readOnly} listLabel={t('case.excludeRegions')} variant={headVariantForCase(part.patient)} />
           <h3>{t('case.needleLimits')}</h3>
           <div className="exam-needle-limits">
             {part.plannedRegions

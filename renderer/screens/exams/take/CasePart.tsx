@@ -7,6 +7,7 @@ import type { RegionId } from '../../../../core/anatomy/regions';
 import type { ExamSession, ResponseState } from '../../../../core/api/contract';
 import type { FindingAppearance } from '../../../../core/exams/format/case';
 import type { ExamStep } from '../../../../core/exams/format/steps';
+import { headVariantForCase } from '../../../../core/head-model/variants';
 import { RegionPicker } from '../head/RegionHead';
 import { EMPTY_CASE } from './apply-step';
 import { CaseConsent, CaseContraindications, CaseDecisionForm } from './CaseDecision';
@@ -143,7 +144,7 @@ function CaseExamine({ part, examined, send, pending, readOnly }: { part: CasePa
           </span>
         ))}
       </div>
-      <RegionPicker selected={done} colors={colors} onPick={examine} disabled={readOnly} />
+      <RegionPicker selected={done} colors={colors} onPick={examine} disabled={readOnly} variant={headVariantForCase(part.patient)} />
       <h3>{t('case.examined')}</h3>
       {examined.length === 0 ? (
         <p className="muted">{t('case.notExamined')}</p>
