@@ -74,7 +74,7 @@ describe('the patient case form', () => {
     expect(summary?.textContent).toBe('口周');
     expect(summary?.querySelector('.region-swatch')?.getAttribute('style')).toMatch(/background/);
     // The head itself fails visibly in happy-dom (no WebGL), never silently.
-    expect(await within(finding).findByRole('alert')).toBeTruthy();
+    expect(await within(finding).findByRole('alert', {}, { timeout: 10_000 })).toBeTruthy();
   });
 
   it("paints on the patient's own head: the woman's, and the man's once the patient is male", async () => {
@@ -87,7 +87,7 @@ describe('the patient case form', () => {
     fireEvent.click(screen.getByRole('button', { name: '添加检查发现' }));
     const finding = screen.getByRole('group', { name: '发现 1' });
     fireEvent.click(within(finding).getByRole('button', { name: '在头模上选择部位' }));
-    await within(finding).findByRole('alert');
+    await within(finding).findByRole('alert', {}, { timeout: 10_000 });
     expect(asked).toEqual(['female']);
     fireEvent.change(screen.getByLabelText('性别'), { target: { value: 'male' } });
     await waitFor(() => expect(asked).toEqual(['female', 'male']));

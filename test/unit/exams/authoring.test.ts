@@ -188,7 +188,8 @@ describe('packs', () => {
     expect(report.ok).toBe(true);
     expect(report.items.length).toBeGreaterThanOrEqual(240);
     expect(report.items.filter((i) => i.action !== 'unchanged')).toEqual([]);
-  });
+    // The whole shipped bank (240+ questions) is exported and read back: seconds on a slow machine.
+  }, 30_000);
 
   it('a question bank with a bad item reports it and imports the rest only when applied', async () => {
     const s = await seededInstitution();
