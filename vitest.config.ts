@@ -10,6 +10,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { electron: electronDouble } },
   test: {
+    // Tests assert behaviour, never speed (speed is `npm run bench`): a slow or busy machine, where a
+    // whole-bank export or a lazily loaded chunk takes several seconds, must not fail a test on time alone.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
