@@ -7,6 +7,11 @@ import { DIRECTION_BITS, type DirectionClass } from '../live-contract';
 import { SAME_SIDE_DOT } from './context';
 import { cellRange, type FootprintGrid } from './footprint-grid';
 
+/** Strokes whose direction has less x than this walk whole rows (the along slab barely narrows x for them). */
+const ALONG_TRIM_MIN_TX = 0.05;
+/** Widening of a row's x interval, mm: far above rounding, far below the spacing of vertices. */
+const X_MARGIN_MM = 1e-3;
+
 /** The 米 direction classes in the order of the roller's per-vertex direction counters. */
 export const DIRECTION_INDEX: Readonly<Record<DirectionClass, number>> = { horizontal: 0, diagonalSlash: 1, vertical: 2, diagonalBackslash: 3 };
 const DIRECTION_BIT_BY_INDEX = [DIRECTION_BITS.horizontal, DIRECTION_BITS.diagonalSlash, DIRECTION_BITS.vertical, DIRECTION_BITS.diagonalBackslash];
@@ -43,7 +48,7 @@ export class DrumFootprint {
     const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp;
     const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask;
     const rollerDose = this.rollerDose, bleedingDose = this.bleedingDose, dose = this.passDosePassMm, bleeding = this.passBleedingDosePassMm;
-    const gStart = grid.cellStart, gVertex = grid.vertex, gPx = grid.px, gPy = grid.py, gPz = grid.pz, gPn = grid.pn, gnx = grid.nx, gny = grid.ny;
+    const gStart = grid.cellStart, gVertex = grid.vertex, gPx = grid.px, gPy = grid.py, gPz = grid.pz, gPn = grid.pn, gnx = grid.nx, gny = grid.ny, cell = grid.cell;
     const ax = a[0], ay = a[1], az = a[2], tx = a[3], ty = a[4], tz = a[5], nx = a[6], ny = a[7], nz = a[8], len = a[9], halfW = a[10], depthTol = a[11], sameSide = a[12];
     // Drum axis: across the motion in the tangent plane.
     const cx = ny * tz - nz * ty, cy = nz * tx - nx * tz, cz = nx * ty - ny * tx;
@@ -51,15 +56,43 @@ export class DrumFootprint {
     // Tight axis-aligned box of the oriented footprint box.
     const ex = Math.abs(cx) * halfW + Math.abs(nx) * depthTol, ey = Math.abs(cy) * halfW + Math.abs(ny) * depthTol, ez = Math.abs(cz) * halfW + Math.abs(nz) * depthTol;
     const bxEnd = ax + tx * len, byEnd = ay + ty * len, bzEnd = az + tz * len;
-    cellRange(grid, Math.min(ax, bxEnd) - ex, Math.min(ay, byEnd) - ey, Math.min(az, bzEnd) - ez, Math.max(ax, bxEnd) + ex, Math.max(ay, byEnd) + ey, Math.max(az, bzEnd) + ez, range);
+    const boxX0 = Math.min(ax, bxEnd) - ex, boxX1 = Math.max(ax, bxEnd) + ex;
+    cellRange(grid, boxX0, Math.min(ay, byEnd) - ey, Math.min(az, bzEnd) - ez, boxX1, Math.max(ay, byEnd) + ey, Math.max(az, bzEnd) + ez, range);
     // Cell indices as small integers (the range holds them as doubles).
     const ix0 = range[0] | 0, ix1 = range[1] | 0, iy0 = range[2] | 0, iy1 = range[3] | 0, iz0 = range[4] | 0, iz1 = range[5] | 0;
     const lenHi = len + 1e-6;
+    // A row of cells (one y and z, consecutive x) is one run sorted by x (engine/footprint-grid.ts). Where the
+    // stroke runs across x, the along slab (0 ≤ t·(p - anchor) ≤ len) allows only an interval of x over the
+    // row's y-z rectangle: tx·x' ∈ [-1e-6 - sMax, lenHi - sMin] with x' = x - ax and s = ty·y' + tz·z', which
+    // over the rectangle runs from its value at the low corner plus the negative parts of ty·cell and tz·cell to
+    // that value plus their positive parts (tA and tB fold those in). The walk starts and stops there; the
+    // interval is widened by X_MARGIN_MM so rounding never drops a vertex the exact test below would take.
+    const trim = Math.abs(tx) > ALONG_TRIM_MIN_TX;
+    const tInv = trim ? 1 / tx : 0;
+    const tyc = ty * cell, tzc = tz * cell;
+    const tA = -1e-6 - (Math.max(0, tyc) + Math.max(0, tzc)), tB = lenHi - (Math.min(0, tyc) + Math.min(0, tzc));
+    const y0 = grid.minY - ay, z0 = grid.minZ - az;
     for (let iz = iz0; iz <= iz1; iz++) {
+      const tBaseZ = tz * (z0 + iz * cell);
       for (let iy = iy0; iy <= iy1; iy++) {
         const row = (iz * gny + iy) * gnx;
-        for (let k = gStart[row + ix0], e = gStart[row + ix1 + 1]; k < e; k++) {
-          const qx = gPx[k] - ax, qy = gPy[k] - ay, qz = gPz[k] - az;
+        let k = gStart[row + ix0];
+        const e = gStart[row + ix1 + 1];
+        if (k >= e) continue;
+        // Within the box's own x extent, and where the stroke runs across x, within the along slab's interval.
+        let xFrom = boxX0 - X_MARGIN_MM, xTo = boxX1 + X_MARGIN_MM;
+        if (trim) {
+          const base = ty * (y0 + iy * cell) + tBaseZ;
+          const p = (tA - base) * tInv, q = (tB - base) * tInv;
+          const lo = ax + (tInv > 0 ? p : q) - X_MARGIN_MM, hi = ax + (tInv > 0 ? q : p) + X_MARGIN_MM;
+          if (lo > xFrom) xFrom = lo;
+          if (hi < xTo) xTo = hi;
+        }
+        while (k < e && gPx[k] < xFrom) k++;
+        for (; k < e; k++) {
+          const px = gPx[k];
+          if (px > xTo) break;
+          const qx = px - ax, qy = gPy[k] - ay, qz = gPz[k] - az;
           const along = qx * tx + qy * ty + qz * tz, across = qx * cx + qy * cy + qz * cz, depth = qx * nx + qy * ny + qz * nz;
           // One branch for the box: whether a candidate is inside is unpredictable, so separate tests mispredict more.
           if ((Number(along < -1e-6) | Number(along > lenHi) | Number(Math.abs(across) > halfW) | Number(Math.abs(depth) > depthTol)) !== 0) continue;

@@ -1,9 +1,11 @@
 // The surface index's vertex grid (core/geometry/surface-index.ts) with each cell's vertex positions and
 // normals copied next to each other in cell order. The footprint loops of the roller, RF and nano parts walk
 // it inline: the same cells, so the same candidate vertices as SurfaceIndex.forEachInBox, without a callback
-// per vertex and with the coordinates they test next to each other in memory. Cell order is also an order of
-// the vertices (entry k of the grid is one vertex), so per-footprint stamps are kept by entry. Built once per
-// surface (cached).
+// per vertex and with the coordinates they test next to each other in memory. Within a cell the entries are
+// sorted by x, so a row of cells (one y and z, consecutive x) is one run sorted by x and a walk that knows
+// which x a footprint can reach in that row starts and stops there (engine/drum-footprint.ts). Cell order is
+// also an order of the vertices (entry k of the grid is one vertex), so per-footprint stamps are kept by
+// entry. Built once per surface (cached).
 
 import { cellRange, surfaceIndex, type VertexGrid } from '../../geometry/surface-index';
 import type { TreatmentSurface } from '../../surface/surface';
@@ -11,7 +13,7 @@ import type { TreatmentSurface } from '../../surface/surface';
 export { cellRange };
 
 export interface FootprintGrid extends VertexGrid {
-  /** Vertex of each entry (the grid's cells). */
+  /** Vertex of each entry: the grid's cells, each sorted by x (ties by vertex, so the order is fixed). */
   readonly vertex: Uint32Array;
   /**
    * Position and normal of each entry, interleaved: entry k's position at 6k..6k+2, its normal at 6k+3..6k+5.
@@ -39,7 +41,10 @@ function buildGrid(surface: TreatmentSurface): FootprintGrid {
   const grid = surfaceIndex(surface).grid;
   const pos = surface.positions;
   const nrm = surface.normals;
-  const vertex = grid.cells;
+  const vertex = Uint32Array.from(grid.cells);
+  const start = grid.cellStart;
+  const byX = (a: number, b: number) => pos[a * 3] - pos[b * 3] || a - b;
+  for (let c = 0; c + 1 < start.length; c++) if (start[c + 1] - start[c] > 1) vertex.subarray(start[c], start[c + 1]).sort(byX);
   const pn = new Float32Array(vertex.length * 6);
   const px = new Float32Array(vertex.length), py = new Float32Array(vertex.length), pz = new Float32Array(vertex.length);
   for (let k = 0; k < vertex.length; k++) {
@@ -52,5 +57,5 @@ function buildGrid(surface: TreatmentSurface): FootprintGrid {
     py[k] = pos[v * 3 + 1];
     pz[k] = pos[v * 3 + 2];
   }
-  return { ...grid, vertex, pn, px, py, pz };
+  return { ...grid, cells: vertex, vertex, pn, px, py, pz };
 }

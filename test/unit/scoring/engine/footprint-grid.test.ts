@@ -1,5 +1,6 @@
-// The footprint grid walks the same cells, so the same candidate vertices, as SurfaceIndex.forEachInBox; the
-// drum footprint that walks it counts exactly the vertices an exhaustive test of its oriented box counts.
+// The footprint grid walks the same cells, so the same candidate vertices, as SurfaceIndex.forEachInBox, each
+// row sorted by x; the drum footprint that walks only part of each row counts exactly the vertices an
+// exhaustive test of its oriented box counts.
 import { describe, expect, it } from 'vitest';
 import { surfaceIndex } from '../../../../core/geometry/surface-index';
 import { loadScoringSurface } from '../../../../core/node/surface';
@@ -44,8 +45,18 @@ describe('footprint grid', () => {
           for (let k = g.cellStart[row + range[0]], e = g.cellStart[row + range[1] + 1]; k < e; k++) got.push(g.vertex[k]);
         }
       }
-      expect(got).toEqual(expected);
+      expect([...got].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
     }
+  });
+
+  it('keeps each row of cells (one y and z, consecutive x) sorted by x', () => {
+    const g = footprintGrid(surface);
+    let unsorted = 0;
+    for (let row = 0; row < g.ny * g.nz; row++) {
+      for (let k = g.cellStart[row * g.nx] + 1, e = g.cellStart[(row + 1) * g.nx]; k < e; k++) if (g.px[k] < g.px[k - 1]) unsorted++;
+    }
+    expect(unsorted).toBe(0);
+    expect(g.cells).toBe(g.vertex);
   });
 
   it('the drum footprint counts exactly the vertices inside its oriented box on the same side, for any direction', () => {
