@@ -6,9 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AuthoringProblem } from '../../../../core/api/schemas/authoring';
 import { casePlaces, newPatientCase } from './case-doc';
-import { headVariantForCase } from '../../../../core/head-model/variants';
-import { getAt, isObject, setAt, unplacedProblems, type Path } from './doc-edit';
-import { ActiveRegionField, CaseHead, ProblemSummary, useActiveRegionField } from './fields';
+import { isObject, setAt, unplacedProblems, type Path } from './doc-edit';
+import { ActiveRegionField, CaseHead, caseHeadAt, ProblemSummary, useActiveRegionField } from './fields';
 import { CaseFindings } from './CaseFindings';
 import { CaseHistory } from './CaseHistory';
 import { CaseOutcome } from './CaseOutcome';
@@ -24,7 +23,7 @@ export function CaseForm(props: { document: unknown; problems: AuthoringProblem[
     if (!props.readOnly) props.onChange(setAt(doc, path, value));
   };
   const section = { doc, problems: props.problems, edit, readOnly: props.readOnly };
-  const head = headVariantForCase({ sex: getAt(doc, ['patient', 'sex']) === 'male' ? 'male' : 'female' });
+  const head = caseHeadAt(doc, ['patient']);
   return (
     <CaseHead.Provider value={head}>
       <ActiveRegionField.Provider value={active}>

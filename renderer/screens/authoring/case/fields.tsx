@@ -7,9 +7,9 @@ import { createContext, useContext, useId, useState, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import { REGION_NAMES, type RegionId } from '../../../../core/anatomy/regions';
 import type { AuthoringProblem } from '../../../../core/api/schemas/authoring';
-import type { HeadVariantId } from '../../../../core/head-model/variants';
+import { headVariantForCase, type HeadVariantId } from '../../../../core/head-model/variants';
 import { RegionPicker } from '../../exams/head/RegionHead';
-import { problemsAt, toggled } from './doc-edit';
+import { getAt, problemsAt, toggled, type Path } from './doc-edit';
 import './authoring-case.css';
 
 export interface Control {
@@ -128,6 +128,11 @@ export function LocalizedInput(props: { label: string; pointer: string; problems
 /** Which region field has the head open (by its pointer). */
 /** The head the case's patient has (their sex), which every region field of the case paints on. */
 export const CaseHead = createContext<HeadVariantId>('female');
+
+/** The head of the patient at `path` in a document being edited (the case's patient, or a task's case). */
+export function caseHeadAt(doc: unknown, path: Path): HeadVariantId {
+  return headVariantForCase({ sex: getAt(doc, [...path, 'sex']) === 'male' ? 'male' : undefined });
+}
 
 export const ActiveRegionField = createContext<{ active: string | null; open: (pointer: string | null) => void }>({ active: null, open: () => {} });
 

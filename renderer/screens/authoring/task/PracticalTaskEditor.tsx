@@ -5,11 +5,10 @@
 
 import { useTranslation } from 'react-i18next';
 import type { RegionId } from '../../../../core/anatomy/regions';
-import { headVariantForCase } from '../../../../core/head-model/variants';
 import type { AuthoringProblem } from '../../../../core/api/schemas/authoring';
 import { endpointSchema, STEP_IDS } from '../../../../core/recording/schema';
 import { getAt, isObject, num, problemsAt, setAt, str, strList, toggled, unplacedProblems, type Path } from '../case/doc-edit';
-import { ActiveRegionField, CaseHead, Checkbox, LocalizedInput, NumberInput, ProblemSummary, ProblemText, RegionField, SelectInput, TextInput, useActiveRegionField } from '../case/fields';
+import { ActiveRegionField, CaseHead, caseHeadAt, Checkbox, LocalizedInput, NumberInput, ProblemSummary, ProblemText, RegionField, SelectInput, TextInput, useActiveRegionField } from '../case/fields';
 import { ConditionsField } from '../case/CaseConditions';
 import { FlagFields } from '../case/CaseOutcome';
 import { PatientFields, PROCEDURES } from '../case/CasePatient';
@@ -44,7 +43,7 @@ export function PracticalTaskEditor(props: { value: unknown; problems: Authoring
   };
   const steps = strList(getAt(task, ['scenario', 'requiredSteps']));
   // The task's regions are painted on the head its case's patient has, as the studio will show it.
-  const head = headVariantForCase({ sex: getAt(task, ['case', 'sex']) === 'male' ? 'male' : 'female' });
+  const head = caseHeadAt(task, ['case']);
   return (
     <CaseHead.Provider value={head}>
       <ActiveRegionField.Provider value={active}>
