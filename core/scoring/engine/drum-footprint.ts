@@ -48,7 +48,7 @@ export class DrumFootprint {
     const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp;
     const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask;
     const rollerDose = this.rollerDose, bleedingDose = this.bleedingDose, dose = this.passDosePassMm, bleeding = this.passBleedingDosePassMm;
-    const gStart = grid.cellStart, gVertex = grid.vertex, gPx = grid.px, gPy = grid.py, gPz = grid.pz, gPn = grid.pn, gnx = grid.nx, gny = grid.ny, cell = grid.cell;
+    const gStart = grid.cellStart, gVertex = grid.vertex, gPx = grid.px, gPy = grid.py, gPz = grid.pz, gNx = grid.normalX, gNy = grid.normalY, gNz = grid.normalZ, gnx = grid.nx, gny = grid.ny, cell = grid.cell;
     const ax = a[0], ay = a[1], az = a[2], tx = a[3], ty = a[4], tz = a[5], nx = a[6], ny = a[7], nz = a[8], len = a[9], halfW = a[10], depthTol = a[11], sameSide = a[12];
     // Drum axis: across the motion in the tangent plane.
     const cx = ny * tz - nz * ty, cy = nz * tx - nx * tz, cz = nx * ty - ny * tx;
@@ -96,8 +96,7 @@ export class DrumFootprint {
           const along = qx * tx + qy * ty + qz * tz, across = qx * cx + qy * cy + qz * cz, depth = qx * nx + qy * ny + qz * nz;
           // One branch for the box: whether a candidate is inside is unpredictable, so separate tests mispredict more.
           if ((Number(along < -1e-6) | Number(along > lenHi) | Number(Math.abs(across) > halfW) | Number(Math.abs(depth) > depthTol)) !== 0) continue;
-          const k6 = k * 6;
-          if (gPn[k6 + 3] * nx + gPn[k6 + 4] * ny + gPn[k6 + 5] * nz < sameSide) continue;
+          if (gNx[k] * nx + gNy[k] * ny + gNz[k] * nz < sameSide) continue;
           if (stamp[k] === seg) continue; // already counted for this pass
           stamp[k] = seg;
           const v = gVertex[k];

@@ -16,14 +16,16 @@ export interface FootprintGrid extends VertexGrid {
   /** Vertex of each entry: the grid's cells, each sorted by x (ties by vertex, so the order is fixed). */
   readonly vertex: Uint32Array;
   /**
-   * Position and normal of each entry, interleaved: entry k's position at 6k..6k+2, its normal at 6k+3..6k+5.
-   * Float32 as the surface stores them, so every value read is the surface's own.
+   * Position and normal of each entry, one array per axis: a loop reads the axes it tests, each in entry order,
+   * and the normals only for the candidates inside its box. Float32 as the surface stores them, so every value
+   * read is the surface's own.
    */
-  readonly pn: Float32Array;
-  /** Entry k's position again, one array per axis, for loops that test positions only (the roller's drum box). */
   readonly px: Float32Array;
   readonly py: Float32Array;
   readonly pz: Float32Array;
+  readonly normalX: Float32Array;
+  readonly normalY: Float32Array;
+  readonly normalZ: Float32Array;
 }
 
 const cache = new WeakMap<TreatmentSurface, FootprintGrid>();
@@ -45,17 +47,15 @@ function buildGrid(surface: TreatmentSurface): FootprintGrid {
   const start = grid.cellStart;
   const byX = (a: number, b: number) => pos[a * 3] - pos[b * 3] || a - b;
   for (let c = 0; c + 1 < start.length; c++) if (start[c + 1] - start[c] > 1) vertex.subarray(start[c], start[c + 1]).sort(byX);
-  const pn = new Float32Array(vertex.length * 6);
-  const px = new Float32Array(vertex.length), py = new Float32Array(vertex.length), pz = new Float32Array(vertex.length);
-  for (let k = 0; k < vertex.length; k++) {
+  const n = vertex.length;
+  const axes = Array.from({ length: 6 }, () => new Float32Array(n));
+  for (let k = 0; k < n; k++) {
     const v = vertex[k];
     for (let j = 0; j < 3; j++) {
-      pn[k * 6 + j] = pos[v * 3 + j];
-      pn[k * 6 + 3 + j] = nrm[v * 3 + j];
+      axes[j][k] = pos[v * 3 + j];
+      axes[3 + j][k] = nrm[v * 3 + j];
     }
-    px[k] = pos[v * 3];
-    py[k] = pos[v * 3 + 1];
-    pz[k] = pos[v * 3 + 2];
   }
-  return { ...grid, cells: vertex, vertex, pn, px, py, pz };
+  const [px, py, pz, normalX, normalY, normalZ] = axes;
+  return { ...grid, cells: vertex, vertex, px, py, pz, normalX, normalY, normalZ };
 }

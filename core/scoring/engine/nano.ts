@@ -61,16 +61,15 @@ export function createNano(ctx: EngineContext, cfg: NanoDefaults, protocol: Prot
     const r2 = rad * rad;
     let maxCount = 0;
     cellRange(grid, x - rad, y - rad, z - rad, x + rad, y + rad, z + rad, range);
-    const { cellStart, vertex, pn, nx: gnx, ny: gny } = grid;
+    const { cellStart, vertex, px: gPx, py: gPy, pz: gPz, normalX, normalY, normalZ, nx: gnx, ny: gny } = grid;
     for (let iz = range[4]; iz <= range[5]; iz++) {
       for (let iy = range[2]; iy <= range[3]; iy++) {
         const row = (iz * gny + iy) * gnx;
         for (let k = cellStart[row + range[0]], e = cellStart[row + range[1] + 1]; k < e; k++) {
           if (nanoStamp[k] === contactId) continue;
-          const k6 = k * 6;
-          const qx = pn[k6] - x, qy = pn[k6 + 1] - y, qz = pn[k6 + 2] - z;
+          const qx = gPx[k] - x, qy = gPy[k] - y, qz = gPz[k] - z;
           if (qx * qx + qy * qy + qz * qz > r2) continue;
-          if (pn[k6 + 3] * nx + pn[k6 + 4] * ny + pn[k6 + 5] * nz < SAME_SIDE_DOT) continue;
+          if (normalX[k] * nx + normalY[k] * ny + normalZ[k] * nz < SAME_SIDE_DOT) continue;
           nanoStamp[k] = contactId;
           const v = vertex[k];
           if (nanoContactCount[v] < 65535) nanoContactCount[v]++;

@@ -71,20 +71,19 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
     const ey = (Math.abs(h1) + Math.abs(v1)) * half + Math.abs(ny) * tol;
     const ez = (Math.abs(h2) + Math.abs(v2)) * half + Math.abs(nz) * tol;
     cellRange(grid, px - ex, py - ey, pz - ez, px + ex, py + ey, pz + ez, range);
-    const { cellStart, vertex, pn, nx: gnx, ny: gny } = grid;
+    const { cellStart, vertex, px: gPx, py: gPy, pz: gPz, normalX, normalY, normalZ, nx: gnx, ny: gny } = grid;
     for (let iz = range[4]; iz <= range[5]; iz++) {
       for (let iy = range[2]; iy <= range[3]; iy++) {
         const row = (iz * gny + iy) * gnx;
         for (let k = cellStart[row + range[0]], e = cellStart[row + range[1] + 1]; k < e; k++) {
-          const k6 = k * 6;
-          const qx = pn[k6] - px, qy = pn[k6 + 1] - py, qz = pn[k6 + 2] - pz;
+          const qx = gPx[k] - px, qy = gPy[k] - py, qz = gPz[k] - pz;
           const u = qx * h0 + qy * h1 + qz * h2;
           if (u < -half || u > half) continue;
           const w = qx * v0 + qy * v1 + qz * v2;
           if (w < -half || w > half) continue;
           const depth = qx * nx + qy * ny + qz * nz;
           if (depth < -tol || depth > tol) continue;
-          if (pn[k6 + 3] * nx + pn[k6 + 4] * ny + pn[k6 + 5] * nz < SAME_SIDE_DOT) continue;
+          if (normalX[k] * nx + normalY[k] * ny + normalZ[k] * nz < SAME_SIDE_DOT) continue;
           const v = vertex[k];
           if (rfHitCount[v] < 65535) rfHitCount[v]++;
         }

@@ -16,11 +16,12 @@ describe('footprint grid', () => {
     expect(footprintGrid(surface)).toBe(g);
     const seen = new Uint8Array(surface.positions.length / 3);
     let mismatches = 0;
+    const positionAxes = [g.px, g.py, g.pz], normalAxes = [g.normalX, g.normalY, g.normalZ];
     for (let k = 0; k < g.vertex.length; k++) {
       const v = g.vertex[k];
       seen[v]++;
       for (let j = 0; j < 3; j++) {
-        if (g.pn[k * 6 + j] !== surface.positions[v * 3 + j] || g.pn[k * 6 + 3 + j] !== surface.normals[v * 3 + j]) mismatches++;
+        if (positionAxes[j][k] !== surface.positions[v * 3 + j] || normalAxes[j][k] !== surface.normals[v * 3 + j]) mismatches++;
       }
     }
     expect(mismatches).toBe(0);
