@@ -22,6 +22,11 @@ export interface DecimateOptions {
   /** A collapse is refused when the merged point is farther than this from the zero set, mm. */
   maxSurfaceDeviationMm: number;
   maxPasses?: number;
+  /**
+   * Skip, in later passes, edges whose collapse was refused and around which nothing has changed since (on by
+   * default). Off re-tests every edge in every pass: the plain algorithm, which must give the same mesh.
+   */
+  rememberRefusals?: boolean;
 }
 
 function projectToSurface(field: ScalarField, p: number[]): void {
@@ -55,6 +60,14 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
 
   const maxPasses = options.maxPasses ?? 12;
   const touched = new Uint32Array(vertCount);
+  // A refused collapse stays refused until its neighbourhood changes: the test reads only the triangles around
+  // the edge's ends (and their mirror images), and every collapse marks the merged vertex and its ring with
+  // the collapse count. So an edge whose test failed at count C, with no end (or mirrored end) marked after C,
+  // would fail again and is not listed for the next pass. Kept per triangle corner, as edges are listed.
+  const remember = options.rememberRefusals ?? true;
+  let collapseCount = 0;
+  const changedAt = new Int32Array(vertCount);
+  const refusedAt = new Int32Array(triCount * 3).fill(-1);
   const stamp = new Uint32Array(vertCount);
   let stampCounter = 0;
   const newPos = [0, 0, 0];
@@ -185,7 +198,20 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
     vn[a * 3] = ga[0];
     vn[a * 3 + 1] = ga[1];
     vn[a * 3 + 2] = ga[2];
-    for (const t of incident[a]) for (let c = 0; c < 3; c++) touched[tri[t * 3 + c]] = pass;
+    collapseCount++;
+    for (const t of incident[a]) {
+      for (let c = 0; c < 3; c++) {
+        const u = tri[t * 3 + c];
+        touched[u] = pass;
+        changedAt[u] = collapseCount;
+      }
+    }
+  };
+  /** Whether the test at this corner's edge failed with nothing around it changed since. */
+  const stillRefused = (corner: number, a: number, b: number): boolean => {
+    const at = remember ? refusedAt[corner] : -1;
+    if (at < 0 || changedAt[a] > at || changedAt[b] > at) return false;
+    return !mirror || (changedAt[mirror[a]] <= at && changedAt[mirror[b]] <= at);
   };
 
   for (let pass = 1; pass <= maxPasses && aliveTris > options.targetTriangles; pass++) {
@@ -193,6 +219,7 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
     const edgeA: number[] = [];
     const edgeB: number[] = [];
     const edgeLen: number[] = [];
+    const edgeCorner: number[] = [];
     for (let t = 0; t < triCount; t++) {
       if (!triAlive[t]) continue;
       for (let c = 0; c < 3; c++) {
@@ -204,10 +231,11 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
         const limit = options.maxEdgeMmAt
           ? options.maxEdgeMmAt((pos[a * 3] + pos[b * 3]) / 2, (pos[a * 3 + 1] + pos[b * 3 + 1]) / 2, (pos[a * 3 + 2] + pos[b * 3 + 2]) / 2)
           : options.maxEdgeMm;
-        if (len >= limit) continue;
+        if (len >= limit || stillRefused(t * 3 + c, a, b)) continue;
         edgeA.push(a);
         edgeB.push(b);
         edgeLen.push(len);
+        edgeCorner.push(t * 3 + c);
       }
     }
     if (edgeA.length === 0) break;
@@ -223,8 +251,12 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       newPos[0] = (pos[a * 3] + pos[b * 3]) / 2;
       newPos[1] = (pos[a * 3 + 1] + pos[b * 3 + 1]) / 2;
       newPos[2] = (pos[a * 3 + 2] + pos[b * 3 + 2]) / 2;
+      const refuse = () => void (refusedAt[edgeCorner[e]] = collapseCount);
       if (!mirror) {
-        if (!canCollapse(a, b, newPos)) continue;
+        if (!canCollapse(a, b, newPos)) {
+          refuse();
+          continue;
+        }
         applyCollapse(a, b, newPos, pass);
         collapsed++;
         continue;
@@ -235,7 +267,10 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       const selfMirrored = (ma === a && mb === b) || (ma === b && mb === a);
       if (selfMirrored) {
         newPos[0] = 0; // the merged vertex lies on the midline
-        if (!canCollapse(a, b, newPos)) continue;
+        if (!canCollapse(a, b, newPos)) {
+          refuse();
+          continue;
+        }
         applyCollapse(a, b, newPos, pass);
         mirror[a] = a;
         collapsed++;
@@ -247,11 +282,17 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       for (const v of [a, b]) for (const t of incident[v]) if (triAlive[t]) for (let c = 0; c < 3; c++) stamp[tri[t * 3 + c]] = stampCounter;
       let overlap = false;
       for (const v of [ma, mb]) for (const t of incident[v]) if (triAlive[t]) for (let c = 0; c < 3; c++) if (stamp[tri[t * 3 + c]] === stampCounter) overlap = true;
-      if (overlap) continue;
+      if (overlap) {
+        refuse();
+        continue;
+      }
       mirrorPos[0] = -newPos[0];
       mirrorPos[1] = newPos[1];
       mirrorPos[2] = newPos[2];
-      if (!canCollapse(a, b, newPos) || !canCollapse(ma, mb, mirrorPos)) continue;
+      if (!canCollapse(a, b, newPos) || !canCollapse(ma, mb, mirrorPos)) {
+        refuse();
+        continue;
+      }
       applyCollapse(a, b, newPos, pass);
       applyCollapse(ma, mb, mirrorPos, pass);
       collapsed += 2;
