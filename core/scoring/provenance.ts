@@ -10,7 +10,7 @@ import { SIMULATOR_DEFAULTS } from '../rules/simulator-defaults';
 import type { Scenario } from './scenario';
 
 /** Version of the scoring engine (semver). Bump it whenever a change can alter any score or finding. */
-export const SCORING_ENGINE_VERSION = '2.2.0';
+export const SCORING_ENGINE_VERSION = '2.2.1';
 
 export interface ScoreProvenance {
   engineVersion: string;

@@ -5,11 +5,12 @@
 
 import { DIRECTION_BITS, type DirectionClass } from '../live-contract';
 import { SAME_SIDE_DOT } from './context';
+import { dualBasis } from '../../geometry/dual-basis';
 import { cellRange, type FootprintGrid } from './footprint-grid';
 
 /** Strokes whose direction has less x than this walk whole rows (the along slab barely narrows x for them). */
 const ALONG_TRIM_MIN_TX = 0.05;
-/** Widening of a row's x interval, mm: far above rounding, far below the spacing of vertices. */
+/** Widening of the box and of a row's x interval, mm: far above rounding, far below the spacing of vertices. */
 const X_MARGIN_MM = 1e-3;
 
 /** The 米 direction classes in the order of the roller's per-vertex direction counters. */
@@ -24,6 +25,8 @@ export class DrumFootprint {
    */
   readonly args = new Float64Array(13);
   private readonly range = new Float64Array(6);
+  private readonly frame = new Float64Array(9);
+  private readonly dual = new Float64Array(9);
   /** The pass that last covered each grid entry (one entry per vertex). */
   private readonly stamp: Int32Array;
   /** Skin-reaction dose this pass adds to each vertex it covers, pass·mm, and the part of it that bleeds (set before lay). */
@@ -53,11 +56,28 @@ export class DrumFootprint {
     // Drum axis: across the motion in the tangent plane.
     const cx = ny * tz - nz * ty, cy = nz * tx - nx * tz, cz = nx * ty - ny * tx;
     const bit = DIRECTION_BIT_BY_INDEX[dirIndex];
-    // Tight axis-aligned box of the oriented footprint box.
-    const ex = Math.abs(cx) * halfW + Math.abs(nx) * depthTol, ey = Math.abs(cy) * halfW + Math.abs(ny) * depthTol, ez = Math.abs(cz) * halfW + Math.abs(nz) * depthTol;
-    const bxEnd = ax + tx * len, byEnd = ay + ty * len, bzEnd = az + tz * len;
-    const boxX0 = Math.min(ax, bxEnd) - ex, boxX1 = Math.max(ax, bxEnd) + ex;
-    cellRange(grid, boxX0, Math.min(ay, byEnd) - ey, Math.min(az, bzEnd) - ez, boxX1, Math.max(ay, byEnd) + ey, Math.max(az, bzEnd) + ez, range);
+    // The axis-aligned box of the oriented footprint box, from the dual basis of (t, c, n) so that it holds
+    // every point the exact test below takes even where n is not quite unit (a recorded normal) or t not quite
+    // in its tangent plane (a direction held from the previous chunk); widened by X_MARGIN_MM for rounding.
+    const frame = this.frame, dual = this.dual;
+    frame[0] = tx;
+    frame[1] = ty;
+    frame[2] = tz;
+    frame[3] = cx;
+    frame[4] = cy;
+    frame[5] = cz;
+    frame[6] = nx;
+    frame[7] = ny;
+    frame[8] = nz;
+    // A direction along the normal rolls nothing on the skin (its box has no bound), as a chunk of no length.
+    if (!dualBasis(frame, dual)) return;
+    const ex = Math.abs(dual[3]) * halfW + Math.abs(dual[6]) * depthTol + X_MARGIN_MM;
+    const ey = Math.abs(dual[4]) * halfW + Math.abs(dual[7]) * depthTol + X_MARGIN_MM;
+    const ez = Math.abs(dual[5]) * halfW + Math.abs(dual[8]) * depthTol + X_MARGIN_MM;
+    const alongLo = -1e-6, alongHi = len + 1e-6;
+    const bx0 = ax + dual[0] * alongLo, bx1 = ax + dual[0] * alongHi, by0 = ay + dual[1] * alongLo, by1 = ay + dual[1] * alongHi, bz0 = az + dual[2] * alongLo, bz1 = az + dual[2] * alongHi;
+    const boxX0 = Math.min(bx0, bx1) - ex, boxX1 = Math.max(bx0, bx1) + ex;
+    cellRange(grid, boxX0, Math.min(by0, by1) - ey, Math.min(bz0, bz1) - ez, boxX1, Math.max(by0, by1) + ey, Math.max(bz0, bz1) + ez, range);
     // Cell indices as small integers (the range holds them as doubles).
     const ix0 = range[0] | 0, ix1 = range[1] | 0, iy0 = range[2] | 0, iy1 = range[3] | 0, iz0 = range[4] | 0, iz1 = range[5] | 0;
     const lenHi = len + 1e-6;
@@ -80,7 +100,7 @@ export class DrumFootprint {
         const e = gStart[row + ix1 + 1];
         if (k >= e) continue;
         // Within the box's own x extent, and where the stroke runs across x, within the along slab's interval.
-        let xFrom = boxX0 - X_MARGIN_MM, xTo = boxX1 + X_MARGIN_MM;
+        let xFrom = boxX0, xTo = boxX1;
         if (trim) {
           const base = ty * (y0 + iy * cell) + tBaseZ;
           const p = (tA - base) * tInv, q = (tB - base) * tInv;

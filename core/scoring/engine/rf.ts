@@ -9,6 +9,7 @@
 
 import { pressureText } from '../../recording/pressure-words';
 import { REGION_NAMES, type RegionId } from '../../anatomy/regions';
+import { dualBasis } from '../../geometry/dual-basis';
 import { skinFrame } from '../../geometry/skin-frame';
 import type { RfPulse } from '../../recording/types';
 import { RF_ZONE_STEPS, STEP_NAMES } from '../../rules/procedure';
@@ -51,6 +52,8 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
   const { raise, warnLive } = ctx.sink;
   const grid = footprintGrid(ctx.idx.surface);
   const range = new Float64Array(6);
+  const basis = new Float64Array(9);
+  const dual = new Float64Array(9);
   const seenTips = new Set<string>();
   let currentTip: string | undefined;
   let pulses = 0;
@@ -59,6 +62,8 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
   let fitNewTipUsed = 0;
   const zonesStarted = new Set<string>();
   const tol = cfg.footprintDepthToleranceMm;
+  /** Widening of the tip's box, mm: far above rounding, far below the spacing of vertices. */
+  const BOX_MARGIN_MM = 1e-3;
 
   /** Tip footprint: a square of tipSizeMm aligned with the skin frame at p, within the depth tolerance. */
   const layFootprint = (p: RfPulse) => {
@@ -67,9 +72,23 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
     const px = p.p[0], py = p.p[1], pz = p.p[2];
     const nx = p.n[0], ny = p.n[1], nz = p.n[2];
     const half = p.tipSizeMm / 2;
-    const ex = (Math.abs(h0) + Math.abs(v0)) * half + Math.abs(nx) * tol;
-    const ey = (Math.abs(h1) + Math.abs(v1)) * half + Math.abs(ny) * tol;
-    const ez = (Math.abs(h2) + Math.abs(v2)) * half + Math.abs(nz) * tol;
+    // The tip's box on the axes from the dual basis of (h, v, n), so it holds every point the tests below take
+    // even where the recorded normal is not quite unit; widened by BOX_MARGIN_MM for rounding.
+    basis[0] = h0;
+    basis[1] = h1;
+    basis[2] = h2;
+    basis[3] = v0;
+    basis[4] = v1;
+    basis[5] = v2;
+    basis[6] = nx;
+    basis[7] = ny;
+    basis[8] = nz;
+    // skinFrame's h and v are perpendicular to n, so only a normal of about zero length (which recording
+    // validation refuses: unit within UNIT_VECTOR_TOLERANCE) has no box, and such a pulse touches nothing.
+    if (!dualBasis(basis, dual)) return;
+    const ex = (Math.abs(dual[0]) + Math.abs(dual[3])) * half + Math.abs(dual[6]) * tol + BOX_MARGIN_MM;
+    const ey = (Math.abs(dual[1]) + Math.abs(dual[4])) * half + Math.abs(dual[7]) * tol + BOX_MARGIN_MM;
+    const ez = (Math.abs(dual[2]) + Math.abs(dual[5])) * half + Math.abs(dual[8]) * tol + BOX_MARGIN_MM;
     cellRange(grid, px - ex, py - ey, pz - ez, px + ex, py + ey, pz + ez, range);
     const { cellStart, vertex, px: gPx, py: gPy, pz: gPz, normalX, normalY, normalZ, nx: gnx, ny: gny } = grid;
     for (let iz = range[4]; iz <= range[5]; iz++) {

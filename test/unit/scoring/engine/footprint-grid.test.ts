@@ -79,10 +79,14 @@ describe('footprint grid', () => {
       let n = [N[v0 * 3] + rnd() * 0.2, N[v0 * 3 + 1] + rnd() * 0.2, N[v0 * 3 + 2] + rnd() * 0.2];
       if (i % 5 === 0) n = [0, 0, 1];
       let l = Math.hypot(n[0], n[1], n[2]);
-      n = n.map((c) => c / l);
+      // A recorded normal is unit only to the digits stored (three decimals: up to about 0.1 % off).
+      const nScale = i % 3 === 1 ? 1 + rnd() * 2e-3 : 1;
+      n = n.map((c) => (c / l) * nScale);
       let t = i % 5 === 0 ? [i % 10 === 0 ? 1 : 0, i % 10 === 0 ? 0 : 1, 0] : [rnd(), rnd(), rnd()];
-      const tn = t[0] * n[0] + t[1] * n[1] + t[2] * n[2];
+      const tn = (t[0] * n[0] + t[1] * n[1] + t[2] * n[2]) / (nScale * nScale);
       t = t.map((c, j) => c - tn * n[j]);
+      // A direction held from the previous chunk lies in that chunk's tangent plane, a few degrees off this one.
+      if (i % 7 === 3) t = t.map((c, j) => c + n[j] * 0.08 * Math.hypot(t[0], t[1], t[2]));
       l = Math.hypot(t[0], t[1], t[2]);
       t = t.map((c) => c / l);
       const len = 0.5 + Math.abs(rnd()) * 5, halfW = 2 + Math.abs(rnd()) * 12;
