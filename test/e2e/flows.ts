@@ -168,11 +168,19 @@ export async function squeezedText(page: Page): Promise<string[]> {
       if (text.length >= 2 && box.width < font * 2 && box.height > line * 2) out.push(`squeezed: ${el.className || el.tagName} "${text.slice(0, 20)}" ${Math.round(box.width)}px wide`);
       if (/^H[1-3]$/.test(el.tagName) && el.scrollWidth > el.clientWidth + 1) out.push(`cut off: ${el.tagName} "${text.slice(0, 20)}"`);
     }
+    // Tables and their cells stay inside their panel: a column past its edge is cut off (or scrolls away).
+    for (const panel of Array.from(document.querySelectorAll<HTMLElement>('.studio-panel'))) {
+      const edge = panel.getBoundingClientRect().right - parseFloat(getComputedStyle(panel).borderRightWidth || '0');
+      for (const cell of Array.from(panel.querySelectorAll<HTMLElement>('table, th, td'))) {
+        const box = cell.getBoundingClientRect();
+        if (box.width > 0 && box.right > edge + 1) out.push(`past the panel's edge: ${cell.tagName} "${(cell.innerText || '').trim().slice(0, 20)}" by ${Math.round(box.right - edge)}px`);
+      }
+    }
     return out;
   });
 }
 
-/** Screenshots of the screen at each studio size (back to 1280x800 after), failing on squeezed or cut-off text. */
+/** Screenshots of the screen at each studio size (back to 1280x800 after), failing on squeezed or cut-off text and tables past their panel. */
 export async function studioShots(page: Page, name: string): Promise<string[]> {
   const problems: string[] = [];
   for (const size of STUDIO_SIZES) {

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, centroid, drag, focused, projector, seriousAxeViolations, signInAsNewTrainee, studioShots } from './flows';
+import { callApi, centroid, drag, focused, projector, seriousAxeViolations, signInAsNewTrainee, squeezedText, studioShots } from './flows';
 import { buildRendererOnce, collectPageErrors, launchBrowser, openModule, REPO_ROOT, saveScreenshot, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 describe('the practice studio in Chromium (web mode)', () => {
@@ -182,6 +182,9 @@ describe('the practice studio in Chromium (web mode)', () => {
     await page.getByTestId('view-passes').check();
     await page.waitForTimeout(500);
     await saveScreenshot(page, 'studio-roller-learn-heatmap-en');
+    // The English progress table (four columns, the longest headings) fits its panel at every size.
+    expect(await squeezedText(page)).toEqual([]);
+    expect(await studioShots(page, 'studio-roller-learn-heatmap-en')).toEqual([]);
     // The events stream to main as the session runs.
     await expect.poll(async () => page.getByTestId('upload-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
     await page.getByTestId('end-session').click();
