@@ -16,7 +16,17 @@ const PINK: Rgb = [0.93, 0.55, 0.55];
 const PETECHIAE: Rgb = [0.72, 0.2, 0.22];
 const PURPURA: Rgb = [0.5, 0.12, 0.2];
 
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+/** Mixes colour c (in place) toward b by t: the head is recoloured per vertex, so no array per mix. */
+const mixInto = (c: Float64Array, b: Rgb, t: number): void => {
+  c[0] = c[0] + (b[0] - c[0]) * t;
+  c[1] = c[1] + (b[1] - c[1]) * t;
+  c[2] = c[2] + (b[2] - c[2]) * t;
+};
+const setRgb = (c: Float64Array, b: Rgb): void => {
+  c[0] = b[0];
+  c[1] = b[1];
+  c[2] = b[2];
+};
 const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
 
 /** Heat ramp for a count: 0 = none (skin), then blue → cyan → green (target band) → yellow → red (too many). */
@@ -61,13 +71,13 @@ const SKIN_DEFAULTS = defaultValues();
 
 /**
  * The colour of a skin reaction (core/scoring/engine/skin-reaction.ts, a simulator model) over plain skin:
- * pink (8.4.1), then petechiae (pinpoint bleeding), then purpura (8.4.3).
+ * pink (8.4.1), then petechiae (pinpoint bleeding), then purpura (8.4.3). Written into `out`.
  */
-export function reactionColor(r: SkinReaction): Rgb {
-  let c = mix(SKIN_RGB, PINK, clamp01(r.erythema) * 0.85);
-  c = mix(c, PETECHIAE, r.pinpointBleeding * 0.55);
-  c = mix(c, PURPURA, r.purpura * 0.6);
-  return c;
+export function reactionColorInto(r: SkinReaction, out: Float64Array): void {
+  setRgb(out, SKIN_RGB);
+  mixInto(out, PINK, clamp01(r.erythema) * 0.85);
+  mixInto(out, PETECHIAE, r.pinpointBleeding * 0.55);
+  mixInto(out, PURPURA, r.purpura * 0.6);
 }
 
 export interface ColorInputs {
@@ -95,19 +105,33 @@ const SHADE_RGB: Rgb = [0.32, 0.17, 0.15];
 const NO_TREAT_TINT: Rgb = [0.7, 0.3, 0.38];
 const CHANNELS = APPEARANCE_CHANNELS.length;
 
-/** The skin's own colour at a vertex before any treatment: the painted features over plain skin. */
-export function baseSkinColor(appearance: Uint8Array | undefined, v: number): Rgb {
-  if (!appearance) return SKIN_RGB;
+/** The skin's own colour at a vertex before any treatment: the painted features over plain skin. Written into `out`. */
+export function baseSkinColorInto(appearance: Uint8Array | undefined, v: number, out: Float64Array): void {
+  setRgb(out, SKIN_RGB);
+  if (!appearance) return;
   const o = v * CHANNELS;
-  let c = mix(SKIN_RGB, VERMILION_RGB, (appearance[o] / 255) * 0.85);
-  c = mix(c, BROW_RGB, appearance[o + 1] / 255);
-  c = mix(c, HAIR_RGB, (appearance[o + 2] / 255) * 0.94);
-  return mix(c, SHADE_RGB, (appearance[o + 3] / 255) * 0.8);
+  mixInto(out, VERMILION_RGB, (appearance[o] / 255) * 0.85);
+  mixInto(out, BROW_RGB, appearance[o + 1] / 255);
+  mixInto(out, HAIR_RGB, (appearance[o + 2] / 255) * 0.94);
+  mixInto(out, SHADE_RGB, (appearance[o + 3] / 255) * 0.8);
 }
 
-/** sRGB component to linear (vertex colours are linear in three.js; our palette is written in sRGB). */
-export function srgbToLinear(c: number): number {
+/** The sRGB transfer curve at SRGB_STEPS + 1 points of [0, 1], to interpolate instead of a pow per component. */
+const SRGB_STEPS = 4096;
+const SRGB_TABLE = Float64Array.from({ length: SRGB_STEPS + 2 }, (_, i) => {
+  const c = Math.min(i, SRGB_STEPS) / SRGB_STEPS;
   return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+});
+
+/**
+ * sRGB component (0..1, clamped) to linear (vertex colours are linear in three.js; our palette is written in
+ * sRGB). Interpolated in a table of the curve: within 1e-7 of it, the last digit a float32 colour holds, and a
+ * recolouring of the head runs it three times per vertex.
+ */
+export function srgbToLinear(c: number): number {
+  const x = (c <= 0 ? 0 : c >= 1 ? 1 : c) * SRGB_STEPS;
+  const i = Math.floor(x);
+  return SRGB_TABLE[i] + (SRGB_TABLE[i + 1] - SRGB_TABLE[i]) * (x - i);
 }
 
 /** Writes a linear RGB triple per vertex into `out` (length 3 × vertices). */
@@ -129,24 +153,28 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
           ? [0.5, 0.85, 0.75]
           : null;
   }
+  const noTreatCode = inp.regionIds.map((id) => isNoTreatRegion(id));
   const { passCount, directionMask, rfHitCount, nanoContactCount } = inp.state;
   const appearance = inp.appearance;
+  const c = new Float64Array(3), r = new Float64Array(3);
   for (let v = 0; v < count; v++) {
-    let c: Rgb = baseSkinColor(appearance, v);
+    baseSkinColorInto(appearance, v, c);
     if (inp.feedback) {
       // The reaction is a change of the skin's colour, laid over whatever the skin looks like there. It is the
       // reaction the endpoint rules judge: each pass's own needle and force, from the engine's dose at the vertex.
-      const r = reactionColor(vertexReaction(inp.state, v, SKIN_DEFAULTS));
-      c = [clamp01(c[0] + r[0] - SKIN_RGB[0]), clamp01(c[1] + r[1] - SKIN_RGB[1]), clamp01(c[2] + r[2] - SKIN_RGB[2])];
+      reactionColorInto(vertexReaction(inp.state, v, SKIN_DEFAULTS), r);
+      c[0] = clamp01(c[0] + r[0] - SKIN_RGB[0]);
+      c[1] = clamp01(c[1] + r[1] - SKIN_RGB[1]);
+      c[2] = clamp01(c[2] + r[2] - SKIN_RGB[2]);
     }
     const code = inp.vertexRegion[v];
-    const noTreat = isNoTreatRegion(inp.regionIds[code]);
+    const noTreat = noTreatCode[code];
     if (appearance && hints && (noTreat || appearance[v * CHANNELS + 4] > 0)) {
       // No-treat zones are marked by their smoothed weight, so the mark's edge is clean, not stepped.
-      c = mix(c, NO_TREAT_TINT, 0.5 * (appearance[v * CHANNELS + 4] / 255));
+      mixInto(c, NO_TREAT_TINT, 0.5 * (appearance[v * CHANNELS + 4] / 255));
     }
     const tint = noTreat && appearance ? null : regionTint[code];
-    if (tint && (!hints || inp.showRegions || noTreat)) c = mix(c, tint, hints && noTreat ? 0.5 : 0.3);
+    if (tint && (!hints || inp.showRegions || noTreat)) mixInto(c, tint, hints && noTreat ? 0.5 : 0.3);
     if (inp.feedback && inp.view !== 'skin') {
       const overlay =
         inp.view === 'passes'
@@ -156,7 +184,7 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
             : inp.view === 'rf'
               ? (heatColor(rfHitCount[v]) ?? (inp.targetRegions.has(inp.regionIds[code]) ? RF_GAP_RGB : null))
               : heatColor(nanoContactCount[v]);
-      if (overlay) c = mix(c, overlay, 0.8);
+      if (overlay) mixInto(c, overlay, 0.8);
     }
     out[v * 3] = srgbToLinear(c[0]);
     out[v * 3 + 1] = srgbToLinear(c[1]);

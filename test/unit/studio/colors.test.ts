@@ -80,3 +80,15 @@ describe('colour mappings', () => {
     expect(Array.from(out.slice(6, 9))).toEqual(SKIN_RGB.map((c) => Math.fround(srgbToLinear(c))));
   });
 });
+
+describe('srgbToLinear', () => {
+  it('follows the sRGB transfer curve to within 1e-7, exact at black and white', () => {
+    const exact = (c: number) => (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+    let worst = 0;
+    for (let i = 0; i <= 100_000; i++) worst = Math.max(worst, Math.abs(srgbToLinear(i / 100_000) - exact(i / 100_000)));
+    expect(worst).toBeLessThan(1e-7);
+    expect(srgbToLinear(0)).toBe(0);
+    expect(srgbToLinear(1)).toBe(1);
+    expect(srgbToLinear(0.5)).toBeCloseTo(0.214041, 6);
+  });
+});
