@@ -29,6 +29,8 @@ export class DrumFootprint {
   private readonly dual = new Float64Array(9);
   /** The pass that last covered each grid entry (one entry per vertex). */
   private readonly stamp: Int32Array;
+  /** The entries of the row being walked that are inside the box (scratch, as long as the longest row). */
+  private readonly rowInside: Int32Array;
   /** Skin-reaction dose this pass adds to each vertex it covers, pass·mm, and the part of it that bleeds (set before lay). */
   passDosePassMm = 0;
   passBleedingDosePassMm = 0;
@@ -43,12 +45,13 @@ export class DrumFootprint {
     private readonly bleedingDose: Float32Array,
   ) {
     this.stamp = new Int32Array(grid.vertex.length).fill(-1);
+    this.rowInside = new Int32Array(grid.maxRowEntries);
     this.args[11] = depthTol;
     this.args[12] = SAME_SIDE_DOT;
   }
 
   lay(seg: number, dirIndex: number): void {
-    const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp;
+    const a = this.args, grid = this.grid, range = this.range, stamp = this.stamp, rowInside = this.rowInside;
     const passCount = this.passCount, dirPasses = this.dirPasses, directionMask = this.directionMask;
     const rollerDose = this.rollerDose, bleedingDose = this.bleedingDose, dose = this.passDosePassMm, bleeding = this.passBleedingDosePassMm;
     const gStart = grid.cellStart, gVertex = grid.vertex, gPx = grid.px, gPy = grid.py, gPz = grid.pz, gNx = grid.normalX, gNy = grid.normalY, gNz = grid.normalZ, gnx = grid.nx, gny = grid.ny, cell = grid.cell;
@@ -109,13 +112,19 @@ export class DrumFootprint {
           if (hi < xTo) xTo = hi;
         }
         while (k < e && gPx[k] < xFrom) k++;
+        // Whether a candidate is inside the box is unpredictable, so the box test takes no branch: every
+        // candidate is written to the row's buffer and the count moves on only for those inside.
+        let inside = 0;
         for (; k < e; k++) {
           const px = gPx[k];
           if (px > xTo) break;
           const qx = px - ax, qy = gPy[k] - ay, qz = gPz[k] - az;
           const along = qx * tx + qy * ty + qz * tz, across = qx * cx + qy * cy + qz * cz, depth = qx * nx + qy * ny + qz * nz;
-          // One branch for the box: whether a candidate is inside is unpredictable, so separate tests mispredict more.
-          if ((Number(along < -1e-6) | Number(along > lenHi) | Number(Math.abs(across) > halfW) | Number(Math.abs(depth) > depthTol)) !== 0) continue;
+          rowInside[inside] = k;
+          inside += (Number(along < -1e-6) | Number(along > lenHi) | Number(Math.abs(across) > halfW) | Number(Math.abs(depth) > depthTol)) ^ 1;
+        }
+        for (let j = 0; j < inside; j++) {
+          const k = rowInside[j];
           if (gNx[k] * nx + gNy[k] * ny + gNz[k] * nz < sameSide) continue;
           if (stamp[k] === seg) continue; // already counted for this pass
           stamp[k] = seg;

@@ -26,6 +26,8 @@ export interface FootprintGrid extends VertexGrid {
   readonly normalX: Float32Array;
   readonly normalY: Float32Array;
   readonly normalZ: Float32Array;
+  /** Entries in the longest row of cells (one y and z, every x): the most a row walk can meet. */
+  readonly maxRowEntries: number;
 }
 
 const cache = new WeakMap<TreatmentSurface, FootprintGrid>();
@@ -57,5 +59,7 @@ function buildGrid(surface: TreatmentSurface): FootprintGrid {
     }
   }
   const [px, py, pz, normalX, normalY, normalZ] = axes;
-  return { ...grid, cells: vertex, vertex, px, py, pz, normalX, normalY, normalZ };
+  let maxRowEntries = 0;
+  for (let row = 0; row < grid.ny * grid.nz; row++) maxRowEntries = Math.max(maxRowEntries, start[(row + 1) * grid.nx] - start[row * grid.nx]);
+  return { ...grid, cells: vertex, vertex, px, py, pz, normalX, normalY, normalZ, maxRowEntries };
 }
