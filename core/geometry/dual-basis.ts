@@ -29,3 +29,25 @@ export function dualBasis(m: Float64Array, out: Float64Array): boolean {
   out[8] = (ax * by - ay * bx) * inv;
   return true;
 }
+
+/**
+ * The axis-aligned box of the points q whose projections on the rows of m lie within bounds: row i between
+ * bounds[2i] and bounds[2i + 1]. Written to out as min x, y, z then max x, y, z (relative to the origin the
+ * projections are taken from); `dual` is scratch for the dual basis. Returns false, writing nothing to out,
+ * where the rows are (nearly) coplanar and the box has no bound.
+ */
+export function projectionBox(m: Float64Array, bounds: Float64Array, dual: Float64Array, out: Float64Array): boolean {
+  if (!dualBasis(m, dual)) return false;
+  for (let axis = 0; axis < 3; axis++) {
+    let lo = 0, hi = 0;
+    for (let row = 0; row < 3; row++) {
+      const d = dual[row * 3 + axis];
+      const a = bounds[row * 2] * d, b = bounds[row * 2 + 1] * d;
+      lo += a < b ? a : b;
+      hi += a < b ? b : a;
+    }
+    out[axis] = lo;
+    out[3 + axis] = hi;
+  }
+  return true;
+}

@@ -5,7 +5,7 @@
 
 import { DIRECTION_BITS, type DirectionClass } from '../live-contract';
 import { SAME_SIDE_DOT } from './context';
-import { dualBasis } from '../../geometry/dual-basis';
+import { projectionBox } from '../../geometry/dual-basis';
 import { cellRange, type FootprintGrid } from './footprint-grid';
 
 /** Strokes whose direction has less x than this walk whole rows (the along slab barely narrows x for them). */
@@ -25,8 +25,11 @@ export class DrumFootprint {
    */
   readonly args = new Float64Array(13);
   private readonly range = new Float64Array(6);
+  /** The footprint's rows (t, c, n), their bounds, the dual basis and the box they give (scratch). */
   private readonly frame = new Float64Array(9);
+  private readonly bounds = new Float64Array(6);
   private readonly dual = new Float64Array(9);
+  private readonly box = new Float64Array(6);
   /** The pass that last covered each grid entry (one entry per vertex). */
   private readonly stamp: Int32Array;
   /** The entries of the row being walked that are inside the box (scratch, as long as the longest row). */
@@ -62,7 +65,7 @@ export class DrumFootprint {
     // The axis-aligned box of the oriented footprint box, from the dual basis of (t, c, n) so that it holds
     // every point the exact test below takes even where n is not quite unit (a recorded normal) or t not quite
     // in its tangent plane (a direction held from the previous chunk); widened by X_MARGIN_MM for rounding.
-    const frame = this.frame, dual = this.dual;
+    const frame = this.frame, bounds = this.bounds, box = this.box;
     frame[0] = tx;
     frame[1] = ty;
     frame[2] = tz;
@@ -72,18 +75,19 @@ export class DrumFootprint {
     frame[6] = nx;
     frame[7] = ny;
     frame[8] = nz;
+    const lenHi = len + 1e-6;
+    bounds[0] = -1e-6;
+    bounds[1] = lenHi;
+    bounds[2] = -halfW;
+    bounds[3] = halfW;
+    bounds[4] = -depthTol;
+    bounds[5] = depthTol;
     // A direction along the normal rolls nothing on the skin (its box has no bound), as a chunk of no length.
-    if (!dualBasis(frame, dual)) return;
-    const ex = Math.abs(dual[3]) * halfW + Math.abs(dual[6]) * depthTol + X_MARGIN_MM;
-    const ey = Math.abs(dual[4]) * halfW + Math.abs(dual[7]) * depthTol + X_MARGIN_MM;
-    const ez = Math.abs(dual[5]) * halfW + Math.abs(dual[8]) * depthTol + X_MARGIN_MM;
-    const alongLo = -1e-6, alongHi = len + 1e-6;
-    const bx0 = ax + dual[0] * alongLo, bx1 = ax + dual[0] * alongHi, by0 = ay + dual[1] * alongLo, by1 = ay + dual[1] * alongHi, bz0 = az + dual[2] * alongLo, bz1 = az + dual[2] * alongHi;
-    const boxX0 = Math.min(bx0, bx1) - ex, boxX1 = Math.max(bx0, bx1) + ex;
-    cellRange(grid, boxX0, Math.min(by0, by1) - ey, Math.min(bz0, bz1) - ez, boxX1, Math.max(by0, by1) + ey, Math.max(bz0, bz1) + ez, range);
+    if (!projectionBox(frame, bounds, this.dual, box)) return;
+    const boxX0 = ax + box[0] - X_MARGIN_MM, boxX1 = ax + box[3] + X_MARGIN_MM;
+    cellRange(grid, boxX0, ay + box[1] - X_MARGIN_MM, az + box[2] - X_MARGIN_MM, boxX1, ay + box[4] + X_MARGIN_MM, az + box[5] + X_MARGIN_MM, range);
     // Cell indices as small integers (the range holds them as doubles).
     const ix0 = range[0] | 0, ix1 = range[1] | 0, iy0 = range[2] | 0, iy1 = range[3] | 0, iz0 = range[4] | 0, iz1 = range[5] | 0;
-    const lenHi = len + 1e-6;
     // A row of cells (one y and z, consecutive x) is one run sorted by x (engine/footprint-grid.ts). Where the
     // stroke runs across x, the along slab (0 ≤ t·(p - anchor) ≤ len) allows only an interval of x over the
     // row's y-z rectangle: tx·x' ∈ [-1e-6 - sMax, lenHi - sMin] with x' = x - ax and s = ty·y' + tz·z', which

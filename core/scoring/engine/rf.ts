@@ -9,7 +9,7 @@
 
 import { pressureText } from '../../recording/pressure-words';
 import { REGION_NAMES, type RegionId } from '../../anatomy/regions';
-import { dualBasis } from '../../geometry/dual-basis';
+import { projectionBox } from '../../geometry/dual-basis';
 import { skinFrame } from '../../geometry/skin-frame';
 import type { RfPulse } from '../../recording/types';
 import { RF_ZONE_STEPS, STEP_NAMES } from '../../rules/procedure';
@@ -53,7 +53,9 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
   const grid = footprintGrid(ctx.idx.surface);
   const range = new Float64Array(6);
   const basis = new Float64Array(9);
+  const bounds = new Float64Array(6);
   const dual = new Float64Array(9);
+  const box = new Float64Array(6);
   const seenTips = new Set<string>();
   let currentTip: string | undefined;
   let pulses = 0;
@@ -83,13 +85,17 @@ export function createRf(ctx: EngineContext, cfg: RfDefaults, protocol: Protocol
     basis[6] = nx;
     basis[7] = ny;
     basis[8] = nz;
+    bounds[0] = -half;
+    bounds[1] = half;
+    bounds[2] = -half;
+    bounds[3] = half;
+    bounds[4] = -tol;
+    bounds[5] = tol;
     // skinFrame's h and v are perpendicular to n, so only a normal of about zero length (which recording
     // validation refuses: unit within UNIT_VECTOR_TOLERANCE) has no box, and such a pulse touches nothing.
-    if (!dualBasis(basis, dual)) return;
-    const ex = (Math.abs(dual[0]) + Math.abs(dual[3])) * half + Math.abs(dual[6]) * tol + BOX_MARGIN_MM;
-    const ey = (Math.abs(dual[1]) + Math.abs(dual[4])) * half + Math.abs(dual[7]) * tol + BOX_MARGIN_MM;
-    const ez = (Math.abs(dual[2]) + Math.abs(dual[5])) * half + Math.abs(dual[8]) * tol + BOX_MARGIN_MM;
-    cellRange(grid, px - ex, py - ey, pz - ez, px + ex, py + ey, pz + ez, range);
+    if (!projectionBox(basis, bounds, dual, box)) return;
+    const m = BOX_MARGIN_MM;
+    cellRange(grid, px + box[0] - m, py + box[1] - m, pz + box[2] - m, px + box[3] + m, py + box[4] + m, pz + box[5] + m, range);
     const { cellStart, vertex, px: gPx, py: gPy, pz: gPz, normalX, normalY, normalZ, nx: gnx, ny: gny } = grid;
     for (let iz = range[4]; iz <= range[5]; iz++) {
       for (let iy = range[2]; iy <= range[3]; iy++) {

@@ -1,6 +1,6 @@
 // The dual basis turns bounds on a·q, b·q and c·q into q itself: q = (a·q) A + (b·q) B + (c·q) C.
 import { describe, expect, it } from 'vitest';
-import { dualBasis } from '../../../core/geometry/dual-basis';
+import { dualBasis, projectionBox } from '../../../core/geometry/dual-basis';
 
 const dot = (m: Float64Array, i: number, d: Float64Array, j: number) => m[i] * d[j] + m[i + 1] * d[j + 1] + m[i + 2] * d[j + 2];
 
@@ -31,5 +31,32 @@ describe('dualBasis', () => {
     const d = new Float64Array(9).fill(7);
     expect(dualBasis(m, d)).toBe(false);
     expect([...d]).toEqual(new Array(9).fill(7));
+  });
+
+  it('bounds exactly the points whose projections lie within their bounds', () => {
+    // Rows not orthonormal: a direction tilted out of the plane, a normal 2 % short of unit.
+    const t = [Math.cos(0.1), 0, Math.sin(0.1)], n = [0, 0.02, 0.98];
+    const c = [n[1] * t[2] - n[2] * t[1], n[2] * t[0] - n[0] * t[2], n[0] * t[1] - n[1] * t[0]];
+    const m = Float64Array.from([...t, ...c, ...n]);
+    const bounds = Float64Array.from([0, 3, -10, 10, -3, 3]);
+    const box = new Float64Array(6);
+    expect(projectionBox(m, bounds, new Float64Array(9), box)).toBe(true);
+    // Every corner of the oriented box (the extremes of a parallelepiped) lies in it, and each face of the box
+    // touches one corner.
+    const dual = new Float64Array(9);
+    dualBasis(m, dual);
+    const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
+    for (const a of [0, 3]) for (const b of [-10, 10]) for (const d of [-3, 3]) {
+      for (let k = 0; k < 3; k++) {
+        const q = a * dual[k] + b * dual[3 + k] + d * dual[6 + k];
+        lo[k] = Math.min(lo[k], q);
+        hi[k] = Math.max(hi[k], q);
+      }
+    }
+    for (let k = 0; k < 3; k++) {
+      expect(box[k]).toBeCloseTo(lo[k], 12);
+      expect(box[3 + k]).toBeCloseTo(hi[k], 12);
+    }
+    expect(projectionBox(Float64Array.from([1, 0, 0, 0, 1, 0, 1, 1, 0]), bounds, new Float64Array(9), box)).toBe(false);
   });
 });
