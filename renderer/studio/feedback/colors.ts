@@ -138,6 +138,7 @@ export function srgbToLinear(c: number): number {
 export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
   const count = inp.vertexRegion.length;
   const regionTint = new Array<Rgb | null>(inp.regionIds.length);
+  const noTreatCode = inp.regionIds.map((id) => isNoTreatRegion(id));
   const hints = inp.regionHints ?? true;
   for (let code = 0; code < inp.regionIds.length; code++) {
     const id = inp.regionIds[code];
@@ -145,15 +146,14 @@ export function writeVertexColors(out: Float32Array, inp: ColorInputs): void {
       regionTint[code] = inp.selectedRegions?.has(id) ? [0.35, 0.55, 0.95] : null;
       continue;
     }
-    regionTint[code] = isNoTreatRegion(id)
-      ? [0.7, 0.3, 0.38]
+    regionTint[code] = noTreatCode[code]
+      ? NO_TREAT_TINT
       : inp.selectedRegions?.has(id)
         ? [0.35, 0.55, 0.95]
         : inp.targetRegions.has(id)
           ? [0.5, 0.85, 0.75]
           : null;
   }
-  const noTreatCode = inp.regionIds.map((id) => isNoTreatRegion(id));
   const { passCount, directionMask, rfHitCount, nanoContactCount } = inp.state;
   const appearance = inp.appearance;
   const c = new Float64Array(3), r = new Float64Array(3);
