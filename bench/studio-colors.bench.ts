@@ -1,9 +1,6 @@
 // Studio colours: one recolouring of the shipped head (writeVertexColors), which the head mesh runs in a frame
 // whenever the live feedback changes (each roller chunk laid), after a 10-minute roller session's feedback.
-import { readFileSync } from 'node:fs';
-import { decodeHeadModel, parseHeadModelMeta } from '../core/head-model/format';
-import { loadScoringSurface } from '../core/node/surface';
-import { HEAD_BIN_PATH, HEAD_META_PATH } from '../core/node/head-model-file';
+import { loadShippedHeadModel } from '../core/node/head-model-file';
 import { recordingEvents } from '../core/recording/event-order';
 import { createLiveScorer } from '../core/scoring/live';
 import { writeVertexColors, type HeadView } from '../renderer/studio/feedback/colors';
@@ -11,11 +8,10 @@ import { syntheticRollerSession } from './scoring.bench';
 import { percentile, type BenchRow } from './table';
 
 export async function run(): Promise<BenchRow[]> {
-  const meta = parseHeadModelMeta(JSON.parse(readFileSync(HEAD_META_PATH, 'utf8')), HEAD_META_PATH);
-  const head = decodeHeadModel(new Uint8Array(readFileSync(HEAD_BIN_PATH)), meta);
-  const { surface } = loadScoringSurface();
-  const recording = syntheticRollerSession(surface, 72_000);
-  const live = createLiveScorer(surface, recording);
+  // The shipped head the studio shows and the scorer scores on (one model: appearance, regions, positions).
+  const head = loadShippedHeadModel();
+  const recording = syntheticRollerSession(head, 72_000);
+  const live = createLiveScorer(head, recording);
   for (const e of recordingEvents(recording)) live.push(e);
   const out = new Float32Array(head.positions.length);
   const targetRegions = new Set(recording.goal.targetRegions);
