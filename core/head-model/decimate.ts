@@ -251,10 +251,9 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       newPos[0] = (pos[a * 3] + pos[b * 3]) / 2;
       newPos[1] = (pos[a * 3 + 1] + pos[b * 3 + 1]) / 2;
       newPos[2] = (pos[a * 3 + 2] + pos[b * 3 + 2]) / 2;
-      const refuse = () => void (refusedAt[edgeCorner[e]] = collapseCount);
       if (!mirror) {
         if (!canCollapse(a, b, newPos)) {
-          refuse();
+          refusedAt[edgeCorner[e]] = collapseCount;
           continue;
         }
         applyCollapse(a, b, newPos, pass);
@@ -268,7 +267,7 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       if (selfMirrored) {
         newPos[0] = 0; // the merged vertex lies on the midline
         if (!canCollapse(a, b, newPos)) {
-          refuse();
+          refusedAt[edgeCorner[e]] = collapseCount;
           continue;
         }
         applyCollapse(a, b, newPos, pass);
@@ -283,14 +282,14 @@ export function decimateShortEdges(mesh: RawMesh, options: DecimateOptions): Raw
       let overlap = false;
       for (const v of [ma, mb]) for (const t of incident[v]) if (triAlive[t]) for (let c = 0; c < 3; c++) if (stamp[tri[t * 3 + c]] === stampCounter) overlap = true;
       if (overlap) {
-        refuse();
+        refusedAt[edgeCorner[e]] = collapseCount;
         continue;
       }
       mirrorPos[0] = -newPos[0];
       mirrorPos[1] = newPos[1];
       mirrorPos[2] = newPos[2];
       if (!canCollapse(a, b, newPos) || !canCollapse(ma, mb, mirrorPos)) {
-        refuse();
+        refusedAt[edgeCorner[e]] = collapseCount;
         continue;
       }
       applyCollapse(a, b, newPos, pass);
